@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { Popup } from '../../src/ui/popup';
+
+render(<Popup />, document.getElementById('app')!);
