@@ -111,6 +111,17 @@ export interface AnalyzeOptions {
   detectors?: Readonly<Record<string, DetectorSetting>>;
   /** Site the draft is for (x, linkedin, ...): some checks depend on it. */
   site?: string;
+  /** Opinion-disclaimer policy: when one is required, its text, and whether the profile carries one. */
+  disclaimer?: DisclaimerOptions;
+}
+
+export interface DisclaimerOptions {
+  /** 'never' skips the check, 'when-needed' (default) asks for one on opinion posts, 'always' on every post. */
+  required?: 'never' | 'when-needed' | 'always';
+  /** The user's or institution's disclaimer, appended by the fix. */
+  text?: string;
+  /** The user's profile on this site already carries a disclaimer (satisfies 'when-needed', not 'always'). */
+  profileHasDisclaimer?: boolean;
 }
 
 /** Declares a detector: typed and frozen, so nothing changes it after registration. */
