@@ -29,7 +29,8 @@ export function splitSentences(text: string): Sentence[] {
     const end = m.index + m[0].length;
     if (m[0][0] === '.') {
       // The word before the dot: an abbreviation or a single initial does not end a sentence.
-      const before = /([A-Za-z][A-Za-z.]*)$/.exec(text.slice(Math.max(0, m.index - 12), m.index));
+      // Apostrophes belong to the word: "St. Mary's." ends a sentence ('s is not an initial).
+      const before = /([A-Za-z][A-Za-z.'’]*)$/.exec(text.slice(Math.max(0, m.index - 12), m.index));
       const word = before ? before[1].toLowerCase() : '';
       if (word && (ABBREV.has(word) || /^[a-z]$/.test(word) || /^([a-z]\.)+[a-z]$/.test(word))) continue;
       // A decimal number (3.5 cm) never reaches here: BOUNDARY needs whitespace after the dot.
