@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util';
+
+/**
+ * Command-line parsing for `clearpost`. Built on node:util parseArgs (strict): an unknown flag or
+ * a missing value is a UsageError, which main turns into exit status 2 with the usage text.
+ */
+
+export const MAIN_USAGE = `Usage: clearpost <command> [options]
+
+Warns before a social-media draft exposes patient health information (PHI), gives
+patient-specific advice, or states an opinion without a disclaimer. Runs on this machine only.
+
+Commands:
+  scan [options] FILE...   Scan drafts (.txt/.md: one draft; .jsonl: one draft a line; - : stdin)
+
+Options:
+  -h, --help               Show help (also: clearpost scan --help)
+  -V, --version            Print the version
+
+Exit status: 0 no blocking finding, 1 a finding blocks posting, 2 bad input or usage.
+`;
+
+export const SCAN_USAGE = `Usage: clearpost scan [--json] [--rules PATH] FILE...
+
+Inputs:
+  FILE.txt, FILE.md        one draft per file
+  FILE.jsonl               one draft a line: {"id": ..., "text": "...", "site": "x"}
+  -                        JSON Lines from standard input
+
+Options:
+  --json                   One JSON object a line on stdout: {"id" or "file", "findings": [...]}
+                           (the summary goes to stderr)
+  --rules PATH             JSON file of analyze options: allow, deny, detectors, threshold
+  -h, --help               Show this help
+
+Large .jsonl inputs are streamed in constant memory and scanned on every core; output keeps
+input order. Progress shows on stderr when it is a terminal. Colour follows NO_COLOR/FORCE_COLOR.
+
+Exit status: 0 no blocking finding, 1 a finding blocks posting, 2 bad input (reported on
+stderr by file and line; the other inputs are still scanned).
+`;
+
+export class UsageError extends Error {
+  constructor(message: string, readonly usage: string) {
+    super(message);
+  }
+}
+
+export type Command =
+  | { kind: 'help'; usage: string }
+  | { kind: 'version' }
+  | { kind: 'scan'; options: ScanOptions };
+
+export interface ScanOptions {
+  files: string[];
+  json: boolean;
+  rules?: string;
+  /** Hidden: print `clearpost-stats {json}` (drafts, seconds, peak RSS) on stderr at the end. */
+  stats: boolean;
+  /** Hidden: worker threads to use (0 = scan on the main thread); default: one per core. */
+  workers?: number;
+}
+
+export function parseCommand(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === 'scan') return parseScan(rest);
+  if (first === 'help') return { kind: 'help', usage: rest[0] === 'scan' ? SCAN_USAGE : MAIN_USAGE };
+  if (first !== undefined && !first.startsWith('-')) throw new UsageError(`unknown command '${first}'`, MAIN_USAGE);
+  const { values } = parseOrThrow(argv, {
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'V' },
+  }, MAIN_USAGE, false);
+  if (values.version) return { kind: 'version' };
+  if (values.help) return { kind: 'help', usage: MAIN_USAGE };
+  throw new UsageError('missing command', MAIN_USAGE);
+}
+
+function parseScan(argv: readonly string[]): Command {
+  const { values, positionals } = parseOrThrow(argv, {
+    json: { type: 'boolean' },
+    rules: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    stats: { type: 'boolean' },
+    workers: { type: 'string' },
+  }, SCAN_USAGE, true);
+  if (values.help) return { kind: 'help', usage: SCAN_USAGE };
+  if (positionals.length === 0) throw new UsageError('no input files (use - for standard input)', SCAN_USAGE);
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError('--workers takes a whole number from 0 to 64', SCAN_USAGE);
+  }
+  if (values.rules === '') throw new UsageError('--rules needs a file path', SCAN_USAGE);
+  return {
+    kind: 'scan',
+    options: { files: positionals, json: values.json === true, rules: values.rules as string | undefined, stats: values.stats === true, workers },
+  };
+}
+
+type OptionSpec = Record<string, { type: 'boolean' | 'string'; short?: string }>;
+
+function parseOrThrow(argv: readonly string[], options: OptionSpec, usage: string, allowPositionals: boolean) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
+  } catch (err) {
+    throw new UsageError(describeParseError(err), usage);
+  }
+}
+
+/** parseArgs' own messages are long and suggest `--`; keep the first sentence. */
+function describeParseError(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const m = /'([^']+)'/.exec(message);
+    return `unknown option ${m ? m[1] : ''}`.trim();
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'unexpected argument';
+  return message.split('. ')[0];
+}

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { parseCommand, UsageError } from './args';
+import { runScan } from './scan';
+
+/** `clearpost` entry: parses the command line and returns the exit status (bin sets it). */
+export async function main(argv: readonly string[]): Promise<number> {
+  let command;
+  try {
+    command = parseCommand(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`clearpost: ${err.message}\n\n${err.usage}`);
+    return 2;
+  }
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(command.usage);
+      return 0;
+    case 'version':
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    case 'scan':
+      return runScan(command.options);
+  }
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
