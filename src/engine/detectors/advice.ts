@@ -1,11 +1,224 @@
+import grammar from '../../../rules/advice-grammar.json';
+import medical from '../../../rules/advice-medical.json';
+import { generalizeAdvice } from '../fixes/generalize-advice';
+import { escapeRe, phraseRegex } from '../fixes/phrases';
+import { parse } from '../nlp';
+import type { Candidate, DetectContext, Sentence } from '../types';
 import { defineDetector } from '../types';
 
-// Placeholder registered so the registry is complete; the detector itself is being written.
+/**
+ * Patient-specific medical advice (issue 4; shared/corpus/GUIDELINE.md, `advice`): a sentence that
+ * tells an identifiable person (a follower, "you", "your mom") what to do medically, or interprets
+ * their own findings. General education, the author's own story, tips to colleagues, questions
+ * and non-medical advice are not advice.
+ *
+ * Each sentence gets grammar features (second person, imperatives, subject + modal, "if I were
+ * you", interpretation of "your MRI"), computed once per distinct sentence and cached, so a
+ * keystroke only recomputes the sentence it touched. compromise (through nlp.ts `parse`) supplies
+ * #Imperative, #Modal and question tags; our own rules cover what compromise 14 misses:
+ * `need to` / `have to` (not #Modal), questions without `?`, sentence-initial imperatives such as
+ * "Take 500 mg twice daily" or "Go see your doctor" (not always #Imperative), and imperatives after
+ * a conditional clause ("if he is vomiting, take him to the ER"). Medical-action lexicons are data
+ * in rules/advice-medical.json; grammar cues in rules/advice-grammar.json. Draft-level decisions
+ * (a reply to someone, a general audience, declining to interpret) combine the sentence features.
+ */
+
+const words = (list: readonly string[]) => phraseRegex(list);
+
+const MEDICAL = words([...medical.tests, ...medical.procedures, ...medical.drugs, ...medical.care, ...medical.diagnoses]);
+const MEDICAL_CS = new RegExp(`(?<![\\w@#])(?:${medical.caseSensitive.map(escapeRe).join('|')})(?!\\w)`);
+const DOSE = new RegExp(`\\b\\d+(?:\\.\\d+)?\\s?(?:${medical.doseUnits.map(escapeRe).join('|')})\\b|${words(medical.doseFrequencies).source}`, 'i');
+const DIAGNOSIS = words(medical.diagnoses);
+const RECORD_OR_BODY = [...medical.records, ...medical.bodyParts];
+const RELATIVE = grammar.relatives.map(escapeRe).join('|');
+const ADDRESSEE = words(grammar.addressees);
+/** "your MRI", "your knee", "your ankle x-ray", "your mom's report": a person's own findings. */
+const YOUR_OWN = new RegExp(`\\b(?:your|ur|u)\\s+(?:own\\s+|[a-z-]+\\s+){0,2}?(?:${RECORD_OR_BODY.map(escapeRe).join('|').replace(/ /g, '[\\s-]+')})\\b|\\b(?:your|ur)\\s+(?:${RELATIVE})(?:'s|’s|s')`, 'i');
+const YOUR_RELATIVE = new RegExp(`\\b(?:your|ur)\\s+(?:\\w+\\s+)?(?:${RELATIVE})\\b`, 'i');
+const MODALS = grammar.subjectModals.map(escapeRe).join('|').replace(/ /g, '\\s+').replace(/'/g, "['’]");
+const ADVERBS = '(?:(?:really|absolutely|definitely|probably|still|also|just|both|all|actually|seriously|do|does|honestly|urgently|now)\\s+){0,2}';
+/** "you should", "you need to", "you don't need": the addressee is the subject of a modal. */
+const YOU_MODAL = new RegExp(`\\b(?:you|u|ya)\\s+${ADVERBS}(?:${MODALS})\\b`, 'i');
+/** "your mom should", "he needs", "she really should". */
+const OTHER_MODAL = new RegExp(`\\b(?:(?:your|ur)\\s+(?:\\w+\\s+)?(?:${RELATIVE})|he|she|they)\\s+${ADVERBS}(?:${MODALS})\\b`, 'i');
+const COUNTERFACTUAL = words(grammar.counterfactuals);
+const WOULD = new RegExp(`(?:^|[^\\w'])(?:${grammar.firstPersonWould.map(escapeRe).join('|').replace(/'/g, "['’]")})\\s+(?:(?:honestly|really|still|definitely|probably|also|just|personally|absolutely)\\s+)?(?:${grammar.wouldVerbs.map(escapeRe).join('|').replace(/ /g, '\\s+')})\\b`, 'i');
+const INTERPRET = words(grammar.interpretCues);
+const CHANNEL = words(grammar.channelCues);
+const CHANNEL_PROMISE = words(grammar.channelPromise);
+const REPLY = words(grammar.replyCues);
+const GENERIC = words(grammar.genericCues);
+const COLLEAGUE = words(grammar.colleagueCues);
+const DECLINE = words(grammar.declineCues);
+const DEFERRAL = words(grammar.deferrals);
+const ACTION_VERB = new RegExp(`^(?:${grammar.actionVerbs.map(escapeRe).join('|').replace(/ /g, '\\s+')})\\b`, 'i');
+const SOFTENERS = new RegExp(`^(?:(?:${grammar.softeners.map(escapeRe).join('|')})\\b[\\s,!]*)+`, 'i');
+const QUESTION_START = new RegExp(`^(?:${grammar.questionStarts.map(escapeRe).join('|').replace(/'/g, "['’]")})\\b`, 'i');
+const NEGATED_IMPERATIVE = /^(?:don['’]?t|do\s+not|never)\s+(?:just\s+|let\s+\w+\s+)?/i;
+/** A handle that opens a reply: @name, @name@host, u/name. */
+const HANDLE_START = /^(?:(?:cw|tw|content warning)[^\n]*\n+\s*)?(?:@[\w.-]+(?:@[\w.-]+)?|u\/[\w-]+)/i;
+const HANDLE = /(?:^|\s)(?:@[\w.-]+|u\/[\w-]+)/;
+/** Clause openers after which an imperative may start: ", take him", "; go", "and get", ": ask". */
+const CLAUSE_SPLIT = /\s*(?:[,;:]|—|–|\s-\s|\.\.\.|\band\b|\bbut\b|\bso\b|\bthen\b|\bor\b)\s*/i;
+
+export interface SentenceAdvice {
+  /** Second person anywhere in the sentence. */
+  readonly addressed: boolean;
+  /** "your MRI", "your knee", "your mom's report". */
+  readonly ownFindings: boolean;
+  readonly relative: boolean;
+  readonly medical: boolean;
+  readonly question: boolean;
+  /** What kind of directive, if any: modal, imperative, counterfactual. */
+  readonly directive: '' | 'you-modal' | 'other-modal' | 'imperative' | 'would';
+  readonly interprets: boolean;
+  readonly channel: boolean;
+  readonly reply: boolean;
+  readonly generic: boolean;
+  readonly colleague: boolean;
+  readonly declines: boolean;
+  /** Only a deferral to the person's own doctor ("talk to your doctor"). */
+  readonly deferralOnly: boolean;
+}
+
+const MAX_CACHE = 2000;
+const cache = new Map<string, SentenceAdvice>();
+
+function isQuestion(text: string, doc: ReturnType<typeof parse> | undefined): boolean {
+  const t = text.trim();
+  if (/\?["')\]]*\s*(?:[\p{Emoji_Presentation}\s]*)$/u.test(t)) return true;
+  if (/[.!]$/.test(t)) return false;
+  const body = t.replace(HANDLE_START, '').replace(SOFTENERS, '').trim();
+  // compromise's isQuestion misses questions without '?': a sentence opening on an auxiliary or a
+  // wh-word and not ending with '.' or '!' is a question.
+  if (QUESTION_START.test(body)) return true;
+  return doc ? doc.questions().found : false;
+}
+
+/** Sentence-initial or clause-initial imperatives with a medical-action verb. */
+function imperative(text: string, doc: ReturnType<typeof parse> | undefined): boolean {
+  const body = text.replace(HANDLE_START, '').trim();
+  const clauses = body.split(CLAUSE_SPLIT);
+  for (let i = 0; i < clauses.length; i++) {
+    let c = clauses[i].replace(/^["'(\s]+/, '').replace(SOFTENERS, '').replace(NEGATED_IMPERATIVE, '');
+    c = c.replace(SOFTENERS, '');
+    if (!ACTION_VERB.test(c)) continue;
+    // "Take 500 mg ..." / "Go see your doctor" (compromise may call the first word a noun), or a
+    // clause after "if ...," / "and": the verb leads the clause with no subject before it
+    // ("I take", "we go" never get here).
+    return true;
+  }
+  return doc ? doc.has('#Imperative') && ACTION_VERB.test(body.replace(SOFTENERS, '')) : false;
+}
+
+export function sentenceFeatures(text: string): SentenceAdvice {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const lower = text.toLowerCase();
+  const addressed = ADDRESSEE.test(lower);
+  const medicalHit = MEDICAL.test(lower) || MEDICAL_CS.test(text) || DOSE.test(lower);
+  const cheapDirective = YOU_MODAL.test(lower) || OTHER_MODAL.test(lower) || WOULD.test(lower) || COUNTERFACTUAL.test(lower);
+  const firstWord = text.replace(HANDLE_START, '').replace(/^["'(\s]+/, '').replace(SOFTENERS, '');
+  // Parse only sentences that could hold advice: compromise is the costly part.
+  const worth = addressed || cheapDirective || HANDLE.test(text) || ACTION_VERB.test(firstWord) || /[,;:]/.test(text);
+  const doc = worth && medicalHit ? parse(text) : undefined;
+  const question = isQuestion(text, doc);
+  let directive: SentenceAdvice['directive'] = '';
+  if (YOU_MODAL.test(lower)) directive = 'you-modal';
+  else if (OTHER_MODAL.test(lower)) directive = 'other-modal';
+  else if (COUNTERFACTUAL.test(lower) || WOULD.test(lower)) directive = 'would';
+  else if (medicalHit && imperative(text, doc)) directive = 'imperative';
+  const ownFindings = YOUR_OWN.test(lower);
+  const deferral = DEFERRAL.test(lower);
+  const f: SentenceAdvice = {
+    addressed,
+    ownFindings,
+    relative: YOUR_RELATIVE.test(lower),
+    medical: medicalHit,
+    question,
+    directive,
+    interprets: INTERPRET.test(lower) && DIAGNOSIS.test(lower),
+    channel: CHANNEL.test(lower) || (CHANNEL_PROMISE.test(lower) && /\b(?:your|ur)\b/.test(lower) && medicalHit),
+    reply: REPLY.test(lower),
+    generic: GENERIC.test(lower),
+    colleague: COLLEAGUE.test(lower),
+    declines: DECLINE.test(lower),
+    deferralOnly: deferral && !WOULD.test(lower) && !YOU_MODAL.test(lower) && !OTHER_MODAL.test(lower),
+  };
+  cache.set(text, f);
+  if (cache.size > MAX_CACHE) cache.delete(cache.keys().next().value as string);
+  return f;
+}
+
+export interface AdviceSentence {
+  readonly sentence: Sentence;
+  readonly score: number;
+  readonly reason: 'channel' | 'directive' | 'interprets';
+  readonly pattern: string;
+}
+
+/** The advice sentences of a draft, from cached per-sentence features and draft-level cues. */
+export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>): AdviceSentence[] {
+  const feats = ctx.sentences.map((s) => sentenceFeatures(s.text));
+  const handleReply = HANDLE_START.test(ctx.text.trimStart());
+  const reply = handleReply || feats.some((f) => f.reply);
+  const generic = feats.some((f) => f.generic);
+  const colleague = feats.some((f) => f.colleague);
+  const declines = feats.some((f) => f.declines);
+  const anyRelative = feats.some((f) => f.relative);
+  const specificPerson = reply || anyRelative;
+  const out: AdviceSentence[] = [];
+  feats.forEach((f, i) => {
+    const s = ctx.sentences[i];
+    if (f.channel && !f.declines && !/\b(?:don['’]?t|do not|never|please don['’]?t)\s+(?:\w+\s+)?(?:dm|send|message|post)/i.test(s.text)) {
+      out.push({ sentence: s, score: 0.85, reason: 'channel', pattern: 'offer-to-read' });
+      return;
+    }
+    if (f.question) return;
+    // A general audience ("PSA", "everyone", "in general") or a declined read: general education.
+    if ((generic || declines) && !reply) return;
+    const near = f.medical || (i > 0 && feats[i - 1].medical) || (i + 1 < feats.length && feats[i + 1].medical);
+    const specific = f.ownFindings || f.relative || specificPerson;
+    if (colleague && !specific) return;
+    const addressed = f.addressed || specificPerson;
+    if (f.directive && near && addressed && !f.deferralOnly) {
+      // Third-person subjects ("he needs") and bare imperatives need someone specific in view.
+      const needsSpecific = f.directive === 'other-modal' || f.directive === 'imperative';
+      if (needsSpecific && !specific && !f.addressed) return;
+      if (f.directive === 'other-modal' && !specific) return;
+      const score = specific ? 0.8 : 0.65;
+      out.push({ sentence: s, score, reason: 'directive', pattern: f.directive });
+      return;
+    }
+    if (f.interprets && f.medical && (f.ownFindings || (specificPerson && (f.addressed || reply)))) {
+      out.push({ sentence: s, score: f.ownFindings ? 0.75 : 0.65, reason: 'interprets', pattern: 'interprets-findings' });
+    }
+  });
+  return out;
+}
+
+const MESSAGES: Record<AdviceSentence['reason'], string> = {
+  channel: 'Offers to read a person\'s own scans or results. That can look like a doctor-patient relationship; offer general information instead.',
+  directive: 'Tells a specific person what to do medically. Make it general (what people in this situation should discuss with their own doctor) so it cannot be read as a doctor-patient relationship.',
+  interprets: 'Interprets a specific person\'s own findings. Speak about such findings in general and point them to their own doctor, so it cannot be read as a doctor-patient relationship.',
+};
+
 export const advice = defineDetector({
   id: 'advice',
   category: 'advice',
-  types: ['ADVICE'],
-  detect() {
-    return [];
+  types: ['PATIENT_ADVICE'],
+  detect(ctx): Candidate[] {
+    return adviceSentences(ctx).map((a) => ({
+      detectorId: 'advice',
+      type: 'PATIENT_ADVICE',
+      start: a.sentence.start,
+      end: a.sentence.end,
+      score: a.score,
+      severity: 'warn',
+      contextDone: true,
+      message: MESSAGES[a.reason],
+      suggestion: generalizeAdvice(a.sentence.text),
+      explanation: { pattern: a.pattern, baseScore: a.score, validation: a.reason },
+    }));
   },
 });

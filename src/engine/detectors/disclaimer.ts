@@ -1,11 +1,154 @@
+import phrases from '../../../rules/disclaimer-phrases.json';
+import medical from '../../../rules/advice-medical.json';
+import { defaultDisclaimer } from '../fixes/append-disclaimer';
+import { globalOf, phraseRegex } from '../fixes/phrases';
+import type { Candidate, DetectContext } from '../types';
 import { defineDetector } from '../types';
+import { adviceSentences } from './advice';
 
-// Placeholder registered so the registry is complete; the detector itself is being written.
+/**
+ * Missing opinion disclaimer (issue 4; shared/corpus/GUIDELINE.md, `disclaimer_needed` and
+ * `disclaimer_present`). A draft needs a disclaimer when it states a clinical or professional
+ * opinion, recommends something to the public, gives patient-specific advice, or takes a side on a
+ * controversial health-policy, political or religious matter. Conference logistics,
+ * congratulations, job posts, pure teaching and personal life do not. A disclaimer anywhere in the
+ * draft, in any common wording (rules/disclaimer-phrases.json), satisfies the check; near-misses
+ * ("my own views changed", "not medical school advice", a "CW: medical advice" line) do not.
+ * A disclaimer never cancels a PHI or advice finding: this detector only reports its own category.
+ *
+ * Cue counts are computed once per distinct sentence and cached; the draft-level decision adds
+ * them up, so a keystroke only recomputes the sentence it touched.
+ */
+
+const PRESENT = phrases.present.map((r) => new RegExp(r, 'i'));
+const NEAR_MISS = phrases.nearMiss.map((r) => new RegExp(r, 'gi'));
+const OPINION = globalOf(phraseRegex(phrases.opinionCues));
+const STRONG = phraseRegex(phrases.strongOpinionCues);
+const POLICY = globalOf(phraseRegex(phrases.policyTopics));
+const PUBLIC = globalOf(phraseRegex(phrases.publicCues));
+const NO_NEED = phraseRegex(phrases.noNeedCues);
+const MEDICAL = phraseRegex([...medical.tests, ...medical.procedures, ...medical.diagnoses, ...medical.drugs]);
+
+interface SentenceCues {
+  present: boolean;
+  strong: boolean;
+  opinion: number;
+  policy: number;
+  publicCue: number;
+  noNeed: boolean;
+  medical: boolean;
+  question: boolean;
+}
+
+const MAX_CACHE = 2000;
+const cache = new Map<string, SentenceCues>();
+
+function count(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s)) n++;
+  return n;
+}
+
+function hasDisclaimer(lower: string): boolean {
+  // Blank out near-misses first so "not medical school advice" never reads as "not ... advice".
+  let s = lower;
+  for (const re of NEAR_MISS) s = s.replace(re, (m) => ' '.repeat(m.length));
+  return PRESENT.some((re) => re.test(s));
+}
+
+function sentenceCues(text: string): SentenceCues {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const lower = text.toLowerCase();
+  const c: SentenceCues = {
+    present: hasDisclaimer(lower),
+    strong: STRONG.test(lower),
+    opinion: count(OPINION, lower),
+    policy: count(POLICY, lower),
+    publicCue: count(PUBLIC, lower),
+    noNeed: NO_NEED.test(lower),
+    medical: MEDICAL.test(lower),
+    question: /\?\s*$/.test(text.trim()),
+  };
+  cache.set(text, c);
+  if (cache.size > MAX_CACHE) cache.delete(cache.keys().next().value as string);
+  return c;
+}
+
+export interface DisclaimerDecision {
+  readonly needed: boolean;
+  readonly present: boolean;
+  readonly score: number;
+  /** Why a disclaimer is needed, in plain words. */
+  readonly reason: 'advice' | 'opinion' | 'policy' | 'public' | 'always' | '';
+}
+
+/** Whether the draft needs an opinion disclaimer and whether it already has one. */
+export function disclaimerDecision(ctx: Pick<DetectContext, 'text' | 'lower' | 'sentences' | 'options'>): DisclaimerDecision {
+  const opts = ctx.options.disclaimer ?? {};
+  const required = opts.required ?? 'when-needed';
+  const cues = ctx.sentences.map((s) => sentenceCues(s.text));
+  const custom = opts.text?.trim().toLowerCase();
+  // A disclaimer can span a line break ("Views my own\nand not my employer's"): check the whole
+  // draft only when no single sentence carries one (cheap: most drafts are short).
+  const present = cues.some((c) => c.present) || (custom ? ctx.lower.includes(custom) : false) || hasDisclaimer(ctx.lower.replace(/\s+/g, ' '));
+  if (required === 'always') return { needed: true, present, score: 1, reason: 'always' };
+
+  let score = 0;
+  let reason: DisclaimerDecision['reason'] = '';
+  const bump = (by: number, why: DisclaimerDecision['reason']) => {
+    score += by;
+    if (!reason && by > 0) reason = why;
+  };
+  const advice = adviceSentences(ctx).length > 0;
+  if (advice) bump(1, 'advice');
+  const strong = cues.some((c) => c.strong);
+  if (strong) bump(0.6, 'opinion');
+  const policy = cues.reduce((n, c) => n + c.policy, 0);
+  const opinion = cues.reduce((n, c) => n + c.opinion, 0);
+  const publicCue = cues.reduce((n, c) => n + c.publicCue, 0);
+  const medicalAny = cues.some((c) => c.medical);
+  if (policy > 0 && opinion > 0) bump(Math.min(0.5, 0.25 * policy), 'policy');
+  if (publicCue > 0 && medicalAny) bump(Math.min(0.6, 0.35 * publicCue), 'public');
+  if (opinion > 0 && medicalAny) bump(Math.min(0.45, 0.12 * opinion), 'opinion');
+  if (cues.some((c) => c.noNeed)) score -= 0.4;
+  const statements = cues.filter((c) => !c.question).length;
+  if (statements === 0) score -= 0.5;
+  const needed = score >= 0.5;
+  return { needed, present, score: Math.max(0, Math.min(1, score)), reason: needed ? reason : '' };
+}
+
+const WHY: Record<Exclude<DisclaimerDecision['reason'], ''>, string> = {
+  advice: 'it reads as medical advice to someone',
+  opinion: 'it states a clinical or professional opinion',
+  policy: 'it takes a position on a health-policy, political or religious matter',
+  public: 'it recommends something to the public',
+  always: 'your rules require one in every post',
+};
+
 export const disclaimer = defineDetector({
   id: 'disclaimer',
   category: 'disclaimer',
-  types: ['DISCLAIMER'],
-  detect() {
-    return [];
+  types: ['MISSING_DISCLAIMER'],
+  detect(ctx): Candidate[] {
+    const opts = ctx.options.disclaimer ?? {};
+    if (opts.required === 'never' || ctx.text.trim().length === 0) return [];
+    const d = disclaimerDecision(ctx);
+    if (!d.needed || d.present) return [];
+    if (opts.profileHasDisclaimer && opts.required !== 'always') return [];
+    const score = Math.max(0.5, Math.min(1, 0.5 + d.score / 2));
+    return [{
+      detectorId: 'disclaimer',
+      type: 'MISSING_DISCLAIMER',
+      start: 0,
+      end: ctx.text.length,
+      score,
+      severity: 'warn',
+      contextDone: true,
+      message: `No opinion disclaimer, and ${WHY[d.reason || 'opinion']}: readers may take it as your employer's position or as medical advice. Add one such as "Views my own, not medical advice".`,
+      suggestion: defaultDisclaimer(ctx.options.site, ctx.text, opts.text),
+      explanation: { pattern: `needs-disclaimer/${d.reason || 'opinion'}`, baseScore: score },
+    }];
   },
 });
