@@ -1,11 +1,85 @@
+import type { Candidate } from '../types';
 import { defineDetector } from '../types';
+import { caseCues } from './location';
 
-// Placeholder registered so the registry is complete; the detector itself is being written.
+/**
+ * AGE_OVER_89: an age over 89, or a birth year that implies it (HIPAA Safe Harbor,
+ * 45 CFR 164.514(b)(2)(i)(C): "all ages over 89 and all elements of dates (including year)
+ * indicative of such age"). Ages of 89 and under are not PHI. Counts and measurements are not ages
+ * (`95 percent`, `HU of 95`, `95 mg`). A decade alone (`in her 90s`) is the aggregated "90 or
+ * older" category the rule allows, so it is not reported.
+ */
+
+const AGE = String.raw`(?:9\d|1[01]\d)`;
+const UNITS = String.raw`(?:%|percent|mg|mcg|g|ml|cc|kg|lbs?|cm|mm|hu|units?|u|bpm|mmhg|degrees|°|min|mins|minutes|hours?|hrs?|days?|weeks?|months?|beats|feet|ft|miles|mph|km|seconds|sec|s|ms|patients|pts|cases|people|times|x|/|th|st|nd|rd)`;
+const NOT_UNIT = String.raw`(?!\s*${UNITS}(?![a-z]))(?![\d.,]\d)`;
+
+const ONES = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const SPELLED = String.raw`(?:ninety(?:[- ](?:${ONES.join('|')}))?|(?:one |a )?hundred(?: and (?:${ONES.join('|')}|ten|eleven|twelve))?)`;
+
+interface AgePattern { name: string; re: RegExp; score: number; group: number; needCase?: boolean }
+const THIS_YEAR = new Date().getFullYear();
+
+const PATTERNS: AgePattern[] = [
+  // 92-year-old, 94 yo F, 93 y/o, 102 y/o, 95yo, 98 years old
+  { name: 'age-years-old', re: new RegExp(String.raw`\b(${AGE})\s?(?:-?\s?(?:years?|yrs?|yr)[- ]?old|-?\s?y\.?\s?o\.?(?=[\s,;:)!?]|$)|-?y\/o|yo[mf]?\b)`, 'gi'), score: 0.9, group: 1 },
+  // ninety-two-year-old, Ninety-four-year-old, ninety-eight years old
+  { name: 'spelled-years-old', re: new RegExp(String.raw`\b(${SPELLED}[- ](?:years?[- ]old|year-old|yo))\b`, 'gi'), score: 0.9, group: 1 },
+  // aged 101, age 93, turned 100, she's 93, he is 97, at 91.
+  { name: 'age-verb', re: new RegExp(String.raw`\b(?:aged?|at age|age of|turned|turns|turning|she's|he's|she is|he is|who's|who is|is now|now)\s+(${AGE})\b${NOT_UNIT}`, 'gi'), score: 0.75, group: 1 },
+  { name: 'age-verb-spelled', re: new RegExp(String.raw`\b(?:aged?|at age|turned|turns|turning|she's|he's|she is|he is|who's|who is)\s+(${SPELLED})\b`, 'gi'), score: 0.75, group: 1 },
+  // "At 91." "at 97!" (a clause of its own)
+  { name: 'at-age', re: new RegExp(String.raw`\b[Aa]t (${AGE})(?=[.!,;]\s|[.!]$|!)`, 'g'), score: 0.45, group: 1, needCase: true },
+  // Mr. Kowalski (92, ...), Harold, 94, in his last months; Barbara Keane, 91, MRN
+  { name: 'name-comma-age', re: new RegExp(String.raw`(?:[A-Z][a-z'’]+|[A-Z]\.)\s?[,(]\s?(${AGE})\s?(?=[,;)]|\s?(?:yo|y\/o|[MF]\b))`, 'g'), score: 0.55, group: 1, needCase: true },
+  // ninety-one and still farming (a spelled age opening a sentence)
+  { name: 'spelled-opening', re: new RegExp(String.raw`(?:^|[.!?]\s+|\n)(${SPELLED})(?=,|\s+and\s)`, 'gi'), score: 0.45, group: 1, needCase: true },
+  // 94M, 96 F (age and sex shorthand)
+  { name: 'age-sex', re: new RegExp(String.raw`(?<![\w.,/°-])(${AGE}) ?(?:yo ?)?[MF](?=[\s,;:)])`, 'g'), score: 0.5, group: 1, needCase: true },
+];
+
+const BIRTH_YEAR = /\b(?:born(?: in)?|b\.|birth year|year of birth|yob)\s*:?\s*((?:18|19)\d\d)\b/gi;
+const FEVER_BEFORE = /(?:fever|temp|temperature|t max|tmax|°)\s*(?:of|was|is|:)?\s*$/i;
+
 export const ageOver89 = defineDetector({
   id: 'age-over-89',
   category: 'phi',
   types: ['AGE_OVER_89'],
-  detect() {
-    return [];
+  detect(ctx) {
+    const text = ctx.text;
+    const cues = caseCues(ctx);
+    const out: Candidate[] = [];
+    const push = (start: number, end: number, pattern: string, base: number, score: number, notes: string[]) => out.push({
+      detectorId: 'age-over-89', type: 'AGE_OVER_89', start, end, score: Math.max(0, Math.min(1, score)), contextDone: true,
+      explanation: { pattern, baseScore: base, ...(notes.length ? { context: notes } : {}) },
+    });
+    for (const p of PATTERNS) {
+      for (const m of text.matchAll(p.re)) {
+        const value = m[p.group];
+        const start = m.index! + m[0].indexOf(value);
+        let end = start + value.length;
+        // the whole "96-year-old" is the identifier when the pattern carries the unit
+        if (p.name === 'age-years-old') end = m.index! + m[0].length;
+        if (p.name === 'age-sex' && FEVER_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
+        const s = cues.sentenceAt(start);
+        const notes: string[] = [];
+        let score = p.score;
+        if (p.needCase) {
+          if (cues.strongIn(s) || cues.draftCase) { score += 0.3; notes.push('+0.3 case context'); }
+          else continue;
+        }
+        if (cues.professionalIn(s) && !cues.strongIn(s)) { score -= 0.3; notes.push('-0.3 professional cue'); }
+        push(start, end, p.name, p.score, score, notes);
+      }
+    }
+    for (const m of text.matchAll(BIRTH_YEAR)) {
+      const year = +m[1];
+      if (THIS_YEAR - year <= 89) continue;
+      const start = m.index! + m[0].lastIndexOf(m[1]);
+      const s = cues.sentenceAt(start);
+      if (!cues.draftCase && !cues.strongIn(s)) continue;
+      push(start, start + 4, 'birth-year', 0.7, 0.85, ['+0.15 case context']);
+    }
+    return out;
   },
 });

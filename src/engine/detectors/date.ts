@@ -1,11 +1,134 @@
+import words from '../../../rules/date-words.json';
+import type { Candidate, Severity } from '../types';
 import { defineDetector } from '../types';
+import { caseCues, phraseRegex } from './location';
 
-// Placeholder registered so the registry is complete; the detector itself is being written.
+/**
+ * DATE: any date element other than a year alone tied to the patient: birth, admission, discharge,
+ * scan, death, surgery (HIPAA Safe Harbor, 45 CFR 164.514(b)(2)(i)(C); guideline in
+ * shared/corpus/GUIDELINE.md). `DOB 03/14/1961`, `scanned her on March 3rd`, `last Tuesday` when it
+ * dates the patient's care. Not PHI: a year alone, a conference or talk date, a deadline, a
+ * publication date, durations, ages, doses, lab values, vertebral levels, times of day alone.
+ *
+ * Full dates (numeric with year, ISO, `14-Mar-1961`, `March 3, 1961`) are likely PHI in a case draft;
+ * partial dates (`March 3rd`, `3/22`, `Christmas Eve`, `last night`) count only when their sentence
+ * talks about a patient. A date of birth blocks; other patient dates warn.
+ */
+
+const MONTHS = words.months as Record<string, number>;
+const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|');
+const MONTH = `(?:${alt(Object.keys(MONTHS))})\\.?`;
+const FULL_MONTH = `(?:${alt(Object.keys(MONTHS).filter((m) => m.length > 4 || m === 'june' || m === 'july'))})`;
+const ORD_WORD = `(?:${alt(words.ordinals)})`;
+const DAY_NUM = String.raw`(?:[12]\d|3[01]|0?[1-9])`;
+const DAY = String.raw`(?:${DAY_NUM}(?:st|nd|rd|th)?|${ORD_WORD})`;
+const WEEKDAY = `(?:${alt(words.weekdays.filter((d) => d.length > 3))})`;
+
+/** Named patterns with base scores; `weak` ones need a patient cue in their sentence. */
+interface DatePattern { name: string; re: RegExp; score: number; weak: boolean }
+const PATTERNS: DatePattern[] = [
+  // 03/14/1961, 3-14-61, 14.03.1961
+  { name: 'numeric-full', re: /(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/g, score: 0.45, weak: false },
+  // 1961-03-14
+  { name: 'iso', re: /(?<![\w-])(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\w-])/g, score: 0.45, weak: false },
+  // 19610314 (only after a date label, checked below)
+  { name: 'compact', re: /(?<!\d)(?:18|19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)/g, score: 0.2, weak: false },
+  // 14-Mar-1961, 14 March 1961, 3 March
+  { name: 'day-month', re: new RegExp(String.raw`\b${DAY_NUM}(?:st|nd|rd|th)?[- ]${MONTH}(?:[- ,]+(?:19|20)?\d\d)?(?![\w-])`, 'gi'), score: 0.4, weak: true },
+  // March 3rd, March 3, 1961, Mar. 3; not a range (April 12-16)
+  { name: 'month-day', re: new RegExp(String.raw`\b${MONTH}\s+(?:the\s+)?${DAY}(?:,?\s+(?:19|20)\d\d)?\b(?!\s*(?:-|to|through)\s*(?:\d|${MONTH}))(?![:.]?\d)`, 'gi'), score: 0.4, weak: true },
+  // the 3rd of March, first of July, 2nd of June 1990
+  { name: 'day-of-month', re: new RegExp(String.raw`\b${DAY}\s+of\s+${MONTH}(?:,?\s+(?:19|20)\d\d)?\b`, 'gi'), score: 0.4, weak: true },
+  // in January, since September 2024
+  { name: 'month-only', re: new RegExp(String.raw`(?<=\b(?:in|since|during|early|late|mid|until|by)[- ])${FULL_MONTH}(?:\s+(?:19|20)\d\d)?\b`, 'gi'), score: 0.3, weak: true },
+  // 3/22, 1/08 (month/day without a year; fractions and thread counters are weeded out below)
+  { name: 'month-slash-day', re: /(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?![\w/]|\.\d)/g, score: 0.2, weak: true },
+  // Christmas Eve, New Year's Day, the 4th of July
+  { name: 'holiday', re: phraseRegex(words.holidays, 'gi'), score: 0.3, weak: true },
+  // last night, this morning, yesterday
+  { name: 'relative', re: phraseRegex(words.relative, 'gi'), score: 0.3, weak: true },
+  // last Tuesday, on Monday, saturday night, Friday's game
+  { name: 'weekday', re: new RegExp(String.raw`\b(?:(?:last|this past|past)\s+)?${WEEKDAY}(?:'s)?(?:\s+(?:night|morning|afternoon|evening))?\b`, 'gi'), score: 0.3, weak: true },
+  // two days ago, 3 weeks ago
+  { name: 'days-ago', re: /\b(?:\d{1,2}|a|one|two|three|four|five|six|seven|a few|several|a couple of|couple of)\s+(?:days?|weeks?|nights?)\s+ago\b/gi, score: 0.3, weak: true },
+];
+
+const EVENT_RE = phraseRegex(words.event);
+const BIRTH_BEFORE = /(?:\bdob|\bd\.o\.b\.?|date of birth|birth ?date|birthdate|\bborn(?: on| the)?|\bb\.|\byob)\s*[:#=(]?\s*(?:the\s+|on\s+)?$/i;
+const DATE_LABEL_BEFORE = /(?:date|dob|dos)\s*[:#=]?\s*$/i;
+/** Words right before or after a bare month/day that make it a care date (his 3/22 MRI, mammo 1/08, on 10/17). */
+const SLASH_BEFORE = /\b(?:on|admitted|admit|discharged|dos|seen|scanned|dated|mammo|mammogram|us|ultrasound|ct|cta|mri|mr|biopsy|x-ray|xr|cxr|pet|exam|study|surgery|visit|his|her|a|the)\s*:?\s*$/i;
+const SLASH_AFTER = /^\s*(?:ct|cta|mri|mr|mammo|mammogram|us|ultrasound|x-ray|xr|cxr|pet|scan|study|exam|biopsy|visit|admission|films|imaging|labs|→|->)\b/i;
+/** Generic or future weekdays: "on a Saturday", "every Monday", "next Friday". */
+const GENERIC_BEFORE = /\b(?:a|every|each|next|coming|this coming|until|by|till|tomorrow|following)\s+$/i;
+const YOU = /\b(?:you|your|you're|u)\b/i;
+
 export const date = defineDetector({
   id: 'date',
   category: 'phi',
   types: ['DATE'],
-  detect() {
-    return [];
+  detect(ctx) {
+    const { text, lower } = ctx;
+    const cues = caseCues(ctx);
+    const out: Candidate[] = [];
+    for (const p of PATTERNS) {
+      p.re.lastIndex = 0;
+      for (const m of text.matchAll(p.re)) {
+        const start = m.index!;
+        let end = start + m[0].length;
+        const before = text.slice(Math.max(0, start - 28), start);
+        const after = text.slice(end, end + 24);
+        const birth = BIRTH_BEFORE.test(before);
+        if (!validDate(p.name, m)) continue;
+        if (p.name === 'compact' && !birth && !DATE_LABEL_BEFORE.test(before)) continue;
+        if (p.name === 'month-slash-day' && !birth && !SLASH_BEFORE.test(before) && !SLASH_AFTER.test(after)) continue;
+        if (p.name === 'weekday') {
+          // Friday Harbor (a place), "on a Saturday" (generic), "next Friday" (future)
+          if (/^ [A-Z][a-z]/.test(after) && !/^ (?:Night|Morning)/.test(after)) continue;
+          if (GENERIC_BEFORE.test(before)) continue;
+        }
+        if (p.name === 'month-day' && /^may\b/i.test(m[0]) && !/^May/.test(m[0])) continue;
+        // trim trailing punctuation
+        while (end > start && /[\s.,]/.test(text[end - 1])) end--;
+        const s = cues.sentenceAt(start);
+        const notes: string[] = [];
+        let score = p.score;
+        if (birth) { score = 0.97; notes.push('birth label'); }
+        else {
+          const strong = cues.strongIn(s), clinical = cues.patientIn(s);
+          if (strong) { score += 0.35; notes.push('+0.35 patient cue in sentence'); }
+          else if (clinical) { score += p.weak ? 0.2 : 0.25; notes.push('+clinical cue in sentence'); }
+          if (cues.draftCase) { score += p.weak ? 0.05 : 0.15; notes.push('+case draft'); }
+          if (p.name === 'month-slash-day') { score += 0.2; notes.push('+0.2 care word next to it'); }
+          if (p.weak && !clinical) score = Math.min(score, 0.45);
+          EVENT_RE.lastIndex = 0;
+          const sl = s ? lower.slice(s.start, s.end) : '';
+          if (EVENT_RE.test(sl) || /\b[A-Z]{3,8} ?20\d\d\b|#[A-Za-z]+20\d\d/.test(s?.text ?? '')) {
+            score -= strong ? 0.2 : 0.45; notes.push('-event cue');
+          }
+          if (p.weak && YOU.test(sl) && !strong) { score -= 0.3; notes.push('-0.3 addressed to the reader'); }
+        }
+        const severity: Severity | undefined = birth ? 'block' : undefined;
+        out.push({
+          detectorId: 'date', type: 'DATE', start, end, score: Math.max(0, Math.min(1, score)), contextDone: true,
+          ...(severity ? { severity } : {}),
+          explanation: { pattern: birth ? `${p.name}-birth` : p.name, baseScore: p.score, ...(notes.length ? { context: notes } : {}) },
+        });
+      }
+    }
+    return out;
   },
 });
+
+function validDate(name: string, m: RegExpMatchArray): boolean {
+  if (name === 'numeric-full') {
+    const a = +m[1], b = +m[3];
+    // month/day or day/month
+    return (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (b >= 1 && b <= 12 && a >= 1 && a <= 31);
+  }
+  if (name === 'month-slash-day') {
+    const a = +m[1], b = +m[2];
+    return a >= 1 && a <= 12 && b >= 1 && b <= 31;
+  }
+  return true;
+}

@@ -1,11 +1,129 @@
+import facilityWords from '../../../rules/facility-words.json';
+import type { Candidate } from '../types';
 import { defineDetector } from '../types';
+import { caseCues, capitalisedRun, NOT_SMALL, phraseRegex } from './location';
 
-// Placeholder registered so the registry is complete; the detector itself is being written.
+/**
+ * FACILITY: the hospital, clinic or unit where THIS patient was seen, named together with the case
+ * (guideline in shared/corpus/GUIDELINE.md; HIPAA Safe Harbor treats it as a geographic and
+ * contextual identifier). `in the St. Mary's ED last night`, `transferred from Mercy General`,
+ * `at Riverside Urgent Care`. Not PHI: the author's employer in a professional post, a job post,
+ * a conference venue, a university affiliation in a bio, a hospital in the news with no case.
+ *
+ * Two patterns: a run of capitalised words that holds a facility head word (Hospital, Medical
+ * Center, Urgent Care, ED, Children's...) or a health-system name (rules/facility-words.json), and a
+ * bare capitalised name after at / into / transferred to in a sentence about a patient. Both
+ * count only in a draft that is about a case.
+ */
+
+const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
+const HEAD_RE = phraseRegex(facilityWords.heads, 'i');
+const SYSTEM_RE = phraseRegex(facilityWords.systems, 'i');
+const NOT_FACILITY_RE = phraseRegex(facilityWords.notFacility, 'i');
+const UNITS = new Set(lower(facilityWords.units));
+/** Capitalised words that start a sentence or a phrase but never a facility name. */
+const LEADING_STOP = new Set(['the', 'a', 'an', 'our', 'my', 'his', 'her', 'their', 'this', 'that', 'at', 'in', 'from', 'to', 'and', 'but', 'so', 'if', 'anyone', 'shout', 'yesterday', 'today', 'last', 'on', 'we', 'i', 'he', 'she', 'they', 'also', 'proud', 'huge', 'thanks', 'thank', 'congrats', 'congratulations', 'welcome', 'dr', 'mr', 'mrs', 'ms']);
+const WEAK_HEADS = new Set(['general', 'regional', 'memorial', 'community', "children's", 'childrens', 'medical', 'health', 'imaging', 'radiology', "women's", 'va', 'ed', 'er', 'icu', 'nicu', 'picu', 'ccu', 'rehab', 'orthopedics', 'dialysis']);
+
+interface Tok { s: number; e: number; w: string }
+
+/** Runs of name tokens: capitalised words, St./Saint, inner `of`/`&`, and a trailing unit (ED, urgent care). */
+function nameRuns(text: string): Tok[][] {
+  const runs: Tok[][] = [];
+  let run: Tok[] = [];
+  const flush = () => { if (run.length) runs.push(run); run = []; };
+  const re = /[A-Za-z0-9][A-Za-z0-9'’&-]*/g;
+  let prevEnd = -10;
+  for (const m of text.matchAll(re)) {
+    let s = m.index!, e = s + m[0].length;
+    let w = m[0];
+    // keep the dot of St. / Mt. inside the token
+    if (/^(?:St|Mt|Ste)$/i.test(w) && text[e] === '.') { e++; w += '.'; }
+    const gap = text.slice(prevEnd, s);
+    const joined = run.length > 0 && (gap === ' ' || (gap === '. ' && /^(?:St|Mt)\.$/i.test(run[run.length - 1].w)));
+    const capital = /^[A-Z]/.test(w) || /^(?:st\.|saint|mt\.)$/i.test(w);
+    const connector = /^(?:of|&|and)$/.test(w);
+    const unit = UNITS.has(w.toLowerCase());
+    if (joined && (capital || connector || unit)) { run.push({ s, e, w }); }
+    else { flush(); if (capital) run.push({ s, e, w }); }
+    prevEnd = e;
+  }
+  flush();
+  return runs;
+}
+
 export const facility = defineDetector({
   id: 'facility',
   category: 'phi',
   types: ['FACILITY'],
-  detect() {
-    return [];
+  detect(ctx) {
+    const cues = caseCues(ctx);
+    const text = ctx.text;
+    const out: Candidate[] = [];
+    const push = (start: number, end: number, pattern: string, base: number, score: number, notes: string[]) => out.push({
+      detectorId: 'facility', type: 'FACILITY', start, end, score: Math.max(0, Math.min(1, score)), contextDone: true,
+      explanation: { pattern, baseScore: base, ...(notes.length ? { context: notes } : {}) },
+    });
+    const weigh = (start: number, base: number): { score: number; notes: string[] } => {
+      const s = cues.sentenceAt(start);
+      const notes: string[] = [];
+      let score = base;
+      if (cues.draftCase) { score += 0.35; notes.push('+0.35 case draft'); }
+      if (cues.strongIn(s)) { score += 0.1; notes.push('+0.1 patient cue in sentence'); }
+      if (cues.professionalIn(s) && !cues.strongIn(s)) { score -= 0.45; notes.push('-0.45 professional cue'); }
+      return { score, notes };
+    };
+
+    const named: Array<[number, number]> = [];
+    // 1. Named facilities (capitalised runs, and lower-case saint names: st. luke's)
+    const runs = nameRuns(text);
+    for (const m of text.matchAll(/\b(?:st\.|saint)\s+[a-z]+(?:['’]s)?(?:\s+(?:hospital|medical center|ed|er|clinic))?(?![\w'’])/g)) {
+      const s = m.index!;
+      runs.push([{ s, e: s + m[0].length, w: m[0] }]);
+    }
+    for (let run of runs) {
+      // trim leading stop words and trailing non-names (I, IT, an acronym that is not a unit)
+      while (run.length && (LEADING_STOP.has(run[0].w.toLowerCase()) || /^(?:of|&|and)$/.test(run[0].w))) run = run.slice(1);
+      while (run.length && (/^(?:of|&|and|I)$/.test(run[run.length - 1].w) || (/^[A-Z]{2,}$/.test(run[run.length - 1].w) && !UNITS.has(run[run.length - 1].w.toLowerCase()) && run.length > 1 && !SYSTEM_RE.test(run[run.length - 1].w)))) run = run.slice(0, -1);
+      if (!run.length) continue;
+      const start = run[0].s, end = run[run.length - 1].e;
+      const name = text.slice(start, end);
+      if (NOT_FACILITY_RE.test(name) || NOT_SMALL.has(name.toLowerCase())) continue;
+      const sys = SYSTEM_RE.exec(name);
+      const head = HEAD_RE.exec(name);
+      let base = 0;
+      let pattern = '';
+      if (sys) { base = 0.45; pattern = 'health-system'; }
+      if (head) {
+        const headWord = head[0].toLowerCase().replace(/\s+/g, ' ');
+        const hasNameBefore = head.index > 0;
+        if (hasNameBefore && !WEAK_HEADS.has(headWord)) { base = Math.max(base, 0.5); pattern = 'facility-head'; }
+        else if (hasNameBefore) { base = Math.max(base, 0.4); pattern ||= 'facility-weak-head'; }
+        else if (/^st\.|^saint/i.test(name)) { base = Math.max(base, 0.45); pattern ||= 'saint-name'; }
+      } else if (/^(?:st\.|saint)\s+\w+['’]s$/i.test(name)) { base = 0.45; pattern = 'saint-name'; }
+      if (!base) continue;
+      // a lone single-word brand after no preposition at sentence start is weak (Regions of..., Mercy!)
+      const w = weigh(start, base);
+      push(start, end, pattern, base, w.score, w.notes);
+      named.push([start, end]);
+    }
+
+    // 2. A bare capitalised name where a patient went: at Bayfront, into Hillcrest, transferred to Overlake
+    for (const m of text.matchAll(/\b(?:at|into|transferred to|transferred from|transfer from|transfer to|admitted to|seen at|imaged at|embolized at|came to|went to|brought to|sent to|over at|down at)\s+(?=[A-Z])/gi)) {
+      const at = m.index! + m[0].length;
+      if (named.some(([a, b]) => a <= at && at < b)) continue;
+      const span = capitalisedRun(text, at);
+      if (!span) continue;
+      const [s, e, words] = span;
+      const name = text.slice(s, e);
+      if (NOT_SMALL.has(name.toLowerCase()) || /^[A-Z]{2,5}$/.test(name) || words.some((x) => /^\d/.test(x))) continue;
+      if (/^\s*(?:et al|disease|syndrome|sign|fracture)/i.test(text.slice(e, e + 12))) continue;
+      const sent = cues.sentenceAt(s);
+      if (!cues.strongIn(sent) && !(cues.draftCase && cues.patientIn(sent))) continue;
+      if (cues.professionalIn(sent) && !cues.strongIn(sent)) continue;
+      const score = 0.3 + (cues.strongIn(sent) ? 0.25 : 0.15) + (cues.draftCase ? 0.1 : 0);
+      push(s, e, 'after-at', 0.3, score, ['patient cue in sentence']);
+    }
+    return out;
   },
 });

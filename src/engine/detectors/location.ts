@@ -1,11 +1,292 @@
+import caseCueWords from '../../../rules/case-cues.json';
+import placeWords from '../../../rules/place-words.json';
+import regions from '../../../rules/regions.json';
+import states from '../../../rules/us-states.json';
+import { parse } from '../nlp';
+import type { Candidate, DetectContext, Sentence } from '../types';
 import { defineDetector } from '../types';
 
-// Placeholder registered so the registry is complete; the detector itself is being written.
+/**
+ * LOCATION: a street address, city, county, town, ZIP code or any geographic unit smaller than a
+ * state tied to the patient (HIPAA Safe Harbor, 45 CFR 164.514(b)(2)(i)(B); guideline in
+ * shared/corpus/GUIDELINE.md). States and countries alone are never reported; a conference city,
+ * the author's travel or an employer's city in a professional post is not PHI, so a place only
+ * counts in a draft that is about a patient's case and outside professional sentences.
+ *
+ * Patterns: street addresses (USPS Publication 28 suffixes), "City, ST 12345", ZIP codes,
+ * "X County", a capitalised place after from/in/near/outside/lives in, a room number, and
+ * compromise's #City tag (src/engine/nlp.ts, cached per sentence) on sentences of a case draft.
+ *
+ * This file also exports the case cues (`caseCues`) that the date, age and facility detectors share.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Shared case cues (one scan per analysed draft, memoised on the context object)
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+
+/** Whole-word alternation of phrases (longest first); words may end in punctuation (`acc#`, `mr.`). */
+export function phraseRegex(phrases: readonly string[], flags = 'g'): RegExp {
+  const alts = [...new Set(phrases.map((p) => p.toLowerCase()))].sort((a, b) => b.length - a.length).map(esc);
+  return new RegExp(`(?<![\\w#@])(?:${alts.join('|')})(?![\\w])`, flags);
+}
+
+const WEAK = new Set(caseCueWords.weakPatient);
+const STRONG_RE = phraseRegex(caseCueWords.patient.filter((w) => !WEAK.has(w)));
+const WEAK_RE = phraseRegex(caseCueWords.weakPatient);
+const PROF_RE = phraseRegex(caseCueWords.professional);
+/** Ages and age-sex shorthand (`93 y/o F`, `a 7yo`, `41-year-old`) say "a patient" on their own. */
+const AGE_RE = /\b\d{1,3}\s?(?:-?years?[- ]old|-?yr?s?[- ]old|yo[mf]?|y\/o|y\.o\.)(?![a-z])|\b\d{1,3} ?[MF]\b(?=[\s,.;:)])/g;
+/** A conference acronym with its year (`ARRS 2026`, `#RSNA2026`) marks a professional sentence. */
+const CONF_RE = /(?:#[A-Za-z]+20\d\d\b|\b[A-Z]{3,8} ?20\d\d\b)/g;
+
+export interface CaseCues {
+  /** The draft as a whole is about a particular patient's case. */
+  readonly draftCase: boolean;
+  sentenceAt(pos: number): Sentence | undefined;
+  /** A strong patient cue in the sentence (pt, 93 y/o, admitted, scanned...). */
+  strongIn(s: Sentence | undefined): boolean;
+  /** Any patient cue, strong or weak (CT, MRI, a man, on call...). */
+  patientIn(s: Sentence | undefined): boolean;
+  /** A professional cue (conference, talk, job, residency...) in the sentence. */
+  professionalIn(s: Sentence | undefined): boolean;
+}
+
+const memo = new WeakMap<DetectContext, CaseCues>();
+
+function test(re: RegExp, s: string): boolean {
+  re.lastIndex = 0;
+  return re.test(s);
+}
+
+export function caseCues(ctx: DetectContext): CaseCues {
+  const hit = memo.get(ctx);
+  if (hit) return hit;
+  const strongCount = (ctx.lower.match(STRONG_RE) ?? []).length + (ctx.text.match(AGE_RE) ?? []).length;
+  const weakCount = (ctx.lower.match(WEAK_RE) ?? []).length;
+  const sentences = ctx.sentences;
+  const cache = new Map<Sentence, [boolean, boolean, boolean]>();
+  const flags = (s: Sentence): [boolean, boolean, boolean] => {
+    let f = cache.get(s);
+    if (!f) {
+      const low = ctx.lower.slice(s.start, s.end);
+      const strong = test(STRONG_RE, low) || test(AGE_RE, s.text);
+      f = [strong, strong || test(WEAK_RE, low), test(PROF_RE, low) || test(CONF_RE, s.text)];
+      cache.set(s, f);
+    }
+    return f;
+  };
+  const cues: CaseCues = {
+    draftCase: strongCount >= 1 || weakCount >= 3,
+    sentenceAt(pos) {
+      let lo = 0, hi = sentences.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const s = sentences[mid];
+        if (pos < s.start) hi = mid - 1;
+        else if (pos >= s.end) lo = mid + 1;
+        else return s;
+      }
+      return undefined;
+    },
+    strongIn: (s) => (s ? flags(s)[0] : false),
+    patientIn: (s) => (s ? flags(s)[1] : false),
+    professionalIn: (s) => (s ? flags(s)[2] : false),
+  };
+  memo.set(ctx, cues);
+  return cues;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Place vocabulary
+
+const lowerSet = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
+/** States, their codes and larger regions: never PHI alone. */
+export const NOT_SMALL = lowerSet([...states.names, ...states.abbreviations, ...regions.names]);
+const STATE_CODES = new Set(states.codes);
+const NOT_PLACE = lowerSet(placeWords.notPlace);
+const LOCALITY = lowerSet(placeWords.localitySuffixes);
+const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
+const suffixAlt = (xs: readonly string[]) =>
+  [...new Set(xs.flatMap((s) => [s, cap(s), s.toUpperCase()]))].sort((a, b) => b.length - a.length).map(esc).join('|');
+const STREET = suffixAlt(placeWords.streetSuffixes);
+/** Suffixes that also name a street without a house number (not Dr, Ct, Way, Run: too ambiguous). */
+const STREET_NAMED = suffixAlt(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'lane', 'ln', 'highway', 'hwy', 'parkway', 'pkwy', 'pike', 'terrace']);
+const UNIT = suffixAlt(placeWords.unitWords.filter((u) => u !== '#'));
+const STATE_ALT = [...states.codes, ...states.names].sort((a, b) => b.length - a.length).map(esc).join('|');
+const BEFORE_ALT = [...placeWords.before].sort((a, b) => b.length - a.length).map(esc).join('|');
+
+/** Words after a capitalised name that make it an eponym or a citation, not a place. */
+const EPONYM_NEXT = /^\s*(?:disease|syndrome|sign|tumou?r|fracture|lymphoma|palsy|cyst|criteria|classification|score|scale|procedure|maneuver|manoeuvre|type|et al|lesion|line|view|method|protocol|test|ratio|triad|law|rule|effect|index|'s\b)/i;
+
+const CAP_WORD = /^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)$/;
+
 export const location = defineDetector({
   id: 'location',
   category: 'phi',
   types: ['LOCATION'],
-  detect() {
-    return [];
+  detect(ctx) {
+    const cues = caseCues(ctx);
+    const text = ctx.text;
+    const out: Candidate[] = [];
+    const add = (start: number, end: number, pattern: string, base: number, score: number, notes: string[] = []) => {
+      if (end <= start) return;
+      out.push({
+        detectorId: 'location', type: 'LOCATION', start, end, score: Math.max(0, Math.min(1, score)), contextDone: true,
+        explanation: { pattern, baseScore: base, ...(notes.length ? { context: notes } : {}) },
+      });
+    };
+    /** Case and professional context shared by every place pattern. */
+    const weigh = (start: number, base: number, needCase: boolean): { score: number; notes: string[] } | undefined => {
+      const s = cues.sentenceAt(start);
+      const notes: string[] = [];
+      let score = base;
+      if (cues.strongIn(s)) { score += 0.3; notes.push('+0.3 patient cue in sentence'); }
+      else if (cues.patientIn(s)) { score += 0.15; notes.push('+0.15 clinical cue in sentence'); }
+      if (cues.draftCase) { score += 0.15; notes.push('+0.15 case draft'); }
+      else if (needCase) return undefined;
+      if (cues.professionalIn(s) && !cues.strongIn(s)) { score -= 0.5; notes.push('-0.5 professional cue'); }
+      return { score, notes };
+    };
+
+    // 1. Street address: 1420 Old Mill Rd, 418 Maple Ave, Apt 2B
+    const addr = new RegExp(
+      String.raw`(?<![\w-])\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))(?:\s+[A-Z][a-z]+){0,3}\s+(?:${STREET})\b\.?(?:,?\s+(?:${UNIT})\.?\s*#?\s*[A-Za-z0-9-]{1,5}\b|,?\s+#\s?[A-Za-z0-9-]{1,5}\b)?`, 'g');
+    for (const m of text.matchAll(addr)) {
+      const w = weigh(m.index!, 0.7, false);
+      if (w) add(m.index!, m.index! + m[0].length, 'street-address', 0.7, w.score, w.notes);
+    }
+
+    // 2. Street name without number: lives off Glenwood Ave, on maple st
+    const street = new RegExp(
+      String.raw`\b(?:on|off|lives on|lives off|lived on|corner of|near|at)\s+((?:[A-Z][a-z]+|[a-z]{3,})(?:\s+[A-Z][a-z]+){0,2}\s+(?:${STREET_NAMED}))\b(?!\.?\s*[A-Z][a-z]+'s)`, 'g');
+    for (const m of text.matchAll(street)) {
+      const first = m[1].split(/\s+/)[0].toLowerCase();
+      if (NOT_PLACE.has(first) || /^(?:the|a|an|this|that|same|main|each|every|first|last|next)$/.test(first)) continue;
+      const start = m.index! + m[0].length - m[1].length;
+      const w = weigh(start, 0.4, true);
+      if (w) add(start, start + m[1].length, 'street-name', 0.4, w.score, w.notes);
+    }
+    // Route 9, Highway 12, County Road 4
+    for (const m of text.matchAll(/\b(?:Route|Rte\.?|Highway|Hwy\.?|County Road|State Road|Farm Road|FM)\s?-?\d{1,4}\b/g)) {
+      const w = weigh(m.index!, 0.35, true);
+      if (w) add(m.index!, m.index! + m[0].length, 'route', 0.35, w.score, w.notes);
+    }
+
+    // 3. City, ST 12345 (the city and the ZIP are separate findings)
+    const cityState = new RegExp(String.raw`\b((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2}),\s+(?:${STATE_ALT})\b(?:\.?,?\s+(\d{5})(?:-\d{4})?\b)?`, 'g');
+    for (const m of text.matchAll(cityState)) {
+      const city = m[1];
+      const start = m.index!;
+      if (NOT_SMALL.has(city.toLowerCase()) || NOT_PLACE.has(city.split(/\s+/)[0].toLowerCase())) continue;
+      const base = m[2] ? 0.75 : 0.4;
+      const w = weigh(start, base, !m[2]);
+      if (!w) continue;
+      add(start, start + city.length, 'city-state', base, w.score, w.notes);
+      if (m[2]) {
+        const zs = m.index! + m[0].lastIndexOf(m[2]);
+        add(zs, zs + m[2].length, 'zip-after-state', base, w.score, w.notes);
+      }
+    }
+
+    // 4. ZIP codes: labelled, in parentheses after a place, or after a state code
+    for (const m of text.matchAll(/\b(?:zip(?:\s?code)?|postal code)\s*[:#]?\s*(\d{5})(?:-\d{4})?\b|\b(\d{5})(?:-\d{4})?\s+zip(?:\s?code)?\b|(?<=[A-Za-z]\s?\()(\d{5})(?=\))/gi)) {
+      const z = m[1] ?? m[2] ?? m[3];
+      const zs = m.index! + m[0].indexOf(z);
+      const base = m[3] ? 0.45 : 0.7;
+      const w = weigh(zs, base, !!m[3]);
+      if (w) add(zs, zs + 5, m[3] ? 'zip-in-parentheses' : 'zip-labelled', base, w.score, w.notes);
+    }
+    for (const m of text.matchAll(/\b([A-Z]{2})\s+(\d{5})(?:-\d{4})?\b/g)) {
+      if (!STATE_CODES.has(m[1])) continue;
+      const zs = m.index! + m[0].indexOf(m[2], 2);
+      const w = weigh(zs, 0.6, false);
+      if (w) add(zs, zs + 5, 'zip-after-state', 0.6, w.score, w.notes);
+    }
+
+    // 5. X County, Y Parish, Z Township
+    for (const m of text.matchAll(/\b((?:[A-Z][a-z]+\s){1,2}(?:County|Parish|Township|Borough))\b/g)) {
+      if (NOT_PLACE.has(m[1].split(/\s+/)[0].toLowerCase())) continue;
+      const w = weigh(m.index!, 0.4, true);
+      if (w) add(m.index!, m.index! + m[1].length, 'county', 0.4, w.score, w.notes);
+    }
+
+    // 6. A capitalised place after from / in / near / outside / lives in ...
+    const prep = new RegExp(String.raw`(?<![\w'])(${BEFORE_ALT})\s+(?=[A-Z])`, 'gi');
+    for (const m of text.matchAll(prep)) {
+      const at = m.index! + m[0].length;
+      const span = capitalisedRun(text, at);
+      if (!span) continue;
+      const [s, e, words] = span;
+      const name = text.slice(s, e);
+      if (NOT_SMALL.has(name.toLowerCase())) continue;
+      if (/[’']s$/.test(name) || EPONYM_NEXT.test(text.slice(e, e + 14))) continue;
+      if (words.length === 1 && /^[A-Z]\.?$/.test(words[0])) continue;
+      const p = m[1].toLowerCase();
+      const base = p === 'in' || p === 'off' || p === 'around' ? 0.3 : 0.35;
+      let bonus = 0;
+      const notes: string[] = [];
+      if (words.length > 1 && LOCALITY.has(words[words.length - 1].toLowerCase())) { bonus += 0.1; notes.push('+0.1 locality word'); }
+      const w = weigh(s, base + bonus, true);
+      if (!w) continue;
+      add(s, e, `after-${p.replace(/\s+/g, '-')}`, base, w.score, [...notes, ...w.notes]);
+    }
+
+    // 7. Room numbers (nursing home room 14B)
+    for (const m of text.matchAll(/\b(?:room|rm\.?)\s?#?\d{1,4}[A-Z]?\b/gi)) {
+      const s = cues.sentenceAt(m.index!);
+      if (!cues.strongIn(s) || cues.professionalIn(s)) continue;
+      add(m.index!, m.index! + m[0].length, 'room', 0.3, 0.6, ['+0.3 patient cue in sentence']);
+    }
+
+    // 8. compromise #City in case sentences (a known city with no preposition before it)
+    if (cues.draftCase) {
+      const covered = (a: number, b: number) => out.some((c) => c.start < b && a < c.end);
+      for (const s of ctx.sentences) {
+        if (!cues.strongIn(s) || cues.professionalIn(s)) continue;
+        // parse only sentences with a capitalised word after their first word
+        if (!/\s[A-Z][a-z]{2,}/.test(s.text)) continue;
+        const doc = parse(s.text);
+        for (const hit of doc.match('#City').json({ offset: true }) as NlpHit[]) {
+          const o = hit.offset;
+          if (!o) continue;
+          let a = s.start + o.start, b = a + o.length;
+          while (b > a && /[\s,.;:!?)]/.test(text[b - 1])) b--;
+          const name = text.slice(a, b);
+          if (!/^[A-Z]/.test(name) || NOT_SMALL.has(name.toLowerCase()) || NOT_PLACE.has(name.toLowerCase()) || covered(a, b)) continue;
+          if (/#Person/.test(JSON.stringify(hit.terms?.map((t) => t.tags) ?? []))) continue;
+          add(a, b, 'nlp-city', 0.4, 0.4 + 0.3, ['+0.3 patient cue in sentence']);
+        }
+      }
+    }
+    return out;
   },
 });
+
+interface NlpHit { offset?: { start: number; length: number }; terms?: { tags?: string[] }[] }
+
+/**
+ * The run of capitalised words starting at `at` (at most 3, `St.` allowed inside), stopping at a
+ * stop word or state code. Returns [start, end, words] or undefined when the first word is not a
+ * possible place.
+ */
+export function capitalisedRun(text: string, at: number): [number, number, string[]] | undefined {
+  const re = /[A-Za-z][\w'’.-]*/y;
+  const words: string[] = [];
+  let pos = at, end = at;
+  while (words.length < 3) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) break;
+    let w = m[0].replace(/[.]+$/, '');
+    if (!CAP_WORD.test(w.replace(/[’']s$/, '')) || NOT_PLACE.has(w.toLowerCase()) || STATE_CODES.has(w)) break;
+    if (words.length > 0 && NOT_SMALL.has(w.toLowerCase())) break;
+    words.push(w);
+    end = pos + w.length;
+    // continue only over a single space to the next capitalised word
+    if (text[end] !== ' ' || !/[A-Z]/.test(text[end + 1] ?? '')) break;
+    pos = end + 1;
+  }
+  if (words.length === 0) return undefined;
+  return [at, end, words];
+}
