@@ -1,11 +1,50 @@
+import labels from '../../../rules/identifier-labels.json';
+import { digitsOf, ID_TOKEN, labelled, luhnValid, notAnIdentifier, runPatterns } from '../patterns';
 import { defineDetector } from '../types';
 
-// Placeholder registered so the registry is complete; the detector itself is being written.
+/**
+ * Account numbers (HIPAA Safe Harbor (b)(2)(i)(J)): patient/guarantor accounts, hospital account
+ * records (HAR), financial/encounter numbers (FIN), claim and invoice numbers, payment cards.
+ * Hospital numbering is free-form, so the label carries the evidence. Payment card numbers
+ * (ISO/IEC 7812: 13-19 digits, issuer prefix 2-6, Luhn check digit) are validated by Luhn.
+ */
+const NOT_ID = new Set(labels.notIdentifier);
+
 export const account = defineDetector({
   id: 'account',
   category: 'phi',
   types: ['ACCOUNT'],
-  detect() {
-    return [];
+  context: {
+    boost: ['account', 'acct', 'billing', 'billed', 'invoice', 'claim', 'statement', 'guarantor', 'balance', 'collections', 'card', 'payment'],
+    suppress: ['cpt', 'icd', 'doi', 'pmid', 'isbn', 'nct', 'phone', 'fax'],
+    window: 6,
+  },
+  detect(ctx) {
+    return runPatterns(
+      {
+        id: 'account',
+        type: 'ACCOUNT',
+        patterns: [
+          // Account 31-884-20917, acct #1187-2290-44, Patient Account No. 4400123987, FIN 2207781234
+          labelled('account-labelled', labels.account, 0.9),
+          // a payment card number (Luhn-validated below, else dropped)
+          { name: 'card-number', regex: /(?<![\d\-])[2-6]\d{3}(?:[ \-]?\d{4}){2}[ \-]?\d{1,7}(?![\d])/g, score: 0.4 },
+          // any identifier-shaped token: reported only with a billing word nearby
+          { name: 'id-token', regex: new RegExp(ID_TOKEN, 'g'), score: 0.3 },
+        ],
+        validate: (v, text, start) => {
+          const d = digitsOf(v);
+          const isCardShape = /^[2-6][\d \-]+$/.test(v) && d.length >= 13 && d.length <= 19;
+          if (!isCardShape) return undefined;
+          return luhnValid(d) ? true : undefined;
+        },
+        invalidate: (v, text, start) => {
+          const d = digitsOf(v);
+          if (d.length < 5 || d.length > 20) return true;
+          return notAnIdentifier(v, text, start, NOT_ID);
+        },
+      },
+      ctx.text,
+    ).filter((c) => c.explanation.pattern !== 'card-number' || c.score === 1);
   },
 });
