@@ -77,8 +77,9 @@ export const ageOver89 = defineDetector({
       if (THIS_YEAR - year <= 89) continue;
       const start = m.index! + m[0].lastIndexOf(m[1]);
       const s = cues.sentenceAt(start);
-      if (!cues.draftCase && !cues.strongIn(s)) continue;
-      push(start, start + 4, 'birth-year', 0.7, 0.85, ['+0.15 case context']);
+      // a birth year that old is about a person who is over 89 today, whoever writes about them
+      const prof = cues.professionalIn(s) && !cues.strongIn(s);
+      push(start, start + 4, 'birth-year', 0.75, prof ? 0.35 : 0.75, prof ? ['-0.4 professional cue'] : []);
     }
     return out;
   },

@@ -1,5 +1,5 @@
 import words from '../../../rules/date-words.json';
-import type { Candidate, Severity } from '../types';
+import type { Candidate, Sentence, Severity } from '../types';
 import { defineDetector } from '../types';
 import { caseCues, phraseRegex } from './location';
 
@@ -61,6 +61,9 @@ const SLASH_BEFORE = /\b(?:on|admitted|admit|discharged|dos|seen|scanned|dated|m
 const SLASH_AFTER = /^\s*(?:ct|cta|mri|mr|mammo|mammogram|us|ultrasound|x-ray|xr|cxr|pet|scan|study|exam|biopsy|visit|admission|films|imaging|labs|→|->)\b/i;
 /** Generic or future weekdays: "on a Saturday", "every Monday", "next Friday". */
 const GENERIC_BEFORE = /\b(?:a|every|each|next|coming|this coming|until|by|till|tomorrow|following)\s+$/i;
+const SLASH_LABEL = /\b(?:admitted|admit|discharged|dos|seen|scanned|dated|date of service)\s*:?\s*$/i;
+/** An instruction to the reader (Go to the ER tonight) is not a patient's date. */
+const IMPERATIVE = /^(?:please\s+)?(?:go|get|call|see|ask|book|don't|do not|make|head|have|take|stop|start|save|check|come|join)\b/;
 const YOU = /\b(?:you|your|you're|u)\b/i;
 
 export const date = defineDetector({
@@ -71,6 +74,13 @@ export const date = defineDetector({
     const { text, lower } = ctx;
     const cues = caseCues(ctx);
     const out: Candidate[] = [];
+    const sentences = ctx.sentences;
+    /** A strong patient cue in one of the two sentences before or the one after. */
+    const neighbourStrong = (s: Sentence | undefined): boolean => {
+      if (!s) return false;
+      const i = sentences.indexOf(s);
+      return [i - 2, i - 1, i + 1].some((k) => k >= 0 && k < sentences.length && cues.strongIn(sentences[k]));
+    };
     for (const p of PATTERNS) {
       p.re.lastIndex = 0;
       for (const m of text.matchAll(p.re)) {
@@ -97,16 +107,19 @@ export const date = defineDetector({
         else {
           const strong = cues.strongIn(s), clinical = cues.patientIn(s);
           if (strong) { score += 0.35; notes.push('+0.35 patient cue in sentence'); }
-          else if (clinical) { score += p.weak ? 0.2 : 0.25; notes.push('+clinical cue in sentence'); }
+          else if (clinical && p.name !== 'month-only') { score += p.weak ? 0.1 : 0.25; notes.push('+clinical cue in sentence'); }
+          if (!strong && p.weak && neighbourStrong(s)) { score += 0.15; notes.push('+0.15 patient cue next to the sentence'); }
           if (cues.draftCase) { score += p.weak ? 0.05 : 0.15; notes.push('+case draft'); }
-          if (p.name === 'month-slash-day') { score += 0.2; notes.push('+0.2 care word next to it'); }
-          if (p.weak && !clinical) score = Math.min(score, 0.45);
+          if (p.name === 'month-slash-day') {
+            const label = SLASH_LABEL.test(before);
+            score += label ? 0.35 : 0.2; notes.push(label ? '+0.35 date label' : '+0.2 care word next to it');
+          }
           EVENT_RE.lastIndex = 0;
           const sl = s ? lower.slice(s.start, s.end) : '';
           if (EVENT_RE.test(sl) || /\b[A-Z]{3,8} ?20\d\d\b|#[A-Za-z]+20\d\d/.test(s?.text ?? '')) {
             score -= strong ? 0.2 : 0.45; notes.push('-event cue');
           }
-          if (p.weak && YOU.test(sl) && !strong) { score -= 0.3; notes.push('-0.3 addressed to the reader'); }
+          if (p.weak && !strong && (YOU.test(sl) || IMPERATIVE.test(sl))) { score -= 0.3; notes.push('-0.3 addressed to the reader'); }
         }
         const severity: Severity | undefined = birth ? 'block' : undefined;
         out.push({

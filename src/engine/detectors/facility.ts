@@ -22,7 +22,7 @@ const SYSTEM_RE = phraseRegex(facilityWords.systems, 'i');
 const NOT_FACILITY_RE = phraseRegex(facilityWords.notFacility, 'i');
 const UNITS = new Set(lower(facilityWords.units));
 /** Capitalised words that start a sentence or a phrase but never a facility name. */
-const LEADING_STOP = new Set(['the', 'a', 'an', 'our', 'my', 'his', 'her', 'their', 'this', 'that', 'at', 'in', 'from', 'to', 'and', 'but', 'so', 'if', 'anyone', 'shout', 'yesterday', 'today', 'last', 'on', 'we', 'i', 'he', 'she', 'they', 'also', 'proud', 'huge', 'thanks', 'thank', 'congrats', 'congratulations', 'welcome', 'dr', 'mr', 'mrs', 'ms']);
+const LEADING_STOP = new Set(['the', 'a', 'an', 'our', 'my', 'his', 'her', 'their', 'this', 'that', 'at', 'in', 'from', 'to', 'and', 'but', 'so', 'if', 'anyone', 'shout', 'yesterday', 'today', 'last', 'on', 'we', 'i', 'he', 'she', 'they', 'also', 'proud', 'huge', 'thanks', 'thank', 'congrats', 'congratulations', 'welcome', 'dr', 'mr', 'mrs', 'ms', 'every', 'each', 'any', 'all', 'no', 'most', 'some', 'many', 'which', 'what', 'why', 'how', 'when', 'where']);
 const WEAK_HEADS = new Set(['general', 'regional', 'memorial', 'community', "children's", 'childrens', 'medical', 'health', 'imaging', 'radiology', "women's", 'va', 'ed', 'er', 'icu', 'nicu', 'picu', 'ccu', 'rehab', 'orthopedics', 'dialysis']);
 
 interface Tok { s: number; e: number; w: string }

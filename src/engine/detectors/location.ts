@@ -114,6 +114,7 @@ const STREET = suffixAlt(placeWords.streetSuffixes);
 const STREET_NAMED = suffixAlt(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'lane', 'ln', 'highway', 'hwy', 'parkway', 'pkwy', 'pike', 'terrace']);
 const UNIT = suffixAlt(placeWords.unitWords.filter((u) => u !== '#'));
 const STATE_ALT = [...states.codes, ...states.names].sort((a, b) => b.length - a.length).map(esc).join('|');
+const LOCALITY_ALT = suffixAlt(placeWords.localitySuffixes).split('|').filter((x) => /^[A-Z][a-z]/.test(x)).join('|');
 const BEFORE_ALT = [...placeWords.before].sort((a, b) => b.length - a.length).map(esc).join('|');
 
 /** Words after a capitalised name that make it an eponym or a citation, not a place. */
@@ -212,7 +213,7 @@ export const location = defineDetector({
     }
 
     // 6. A capitalised place after from / in / near / outside / lives in ...
-    const prep = new RegExp(String.raw`(?<![\w'])(${BEFORE_ALT})\s+(?=[A-Z])`, 'gi');
+    const prep = new RegExp(String.raw`(?<![\w'])(${BEFORE_ALT})\s+(?:the\s+(?=[A-Z][a-z]+ (?:${LOCALITY_ALT})\b))?(?=[A-Z])`, 'gi');
     for (const m of text.matchAll(prep)) {
       const at = m.index! + m[0].length;
       const span = capitalisedRun(text, at);
@@ -227,7 +228,10 @@ export const location = defineDetector({
       let bonus = 0;
       const notes: string[] = [];
       if (words.length > 1 && LOCALITY.has(words[words.length - 1].toLowerCase())) { bonus += 0.1; notes.push('+0.1 locality word'); }
-      const w = weigh(s, base + bonus, true);
+      // "the only pharmacist in Lusk": a role unique to a small place
+      const only = /\bonly\s+[a-z]+(?:\s+[a-z]+)?\s+$/i.test(text.slice(Math.max(0, m.index! - 30), m.index!));
+      if (only) { bonus += 0.2; notes.push('+0.2 the only one in town'); }
+      const w = weigh(s, base + bonus, !only);
       if (!w) continue;
       add(s, e, `after-${p.replace(/\s+/g, '-')}`, base, w.score, [...notes, ...w.notes]);
     }
@@ -253,6 +257,7 @@ export const location = defineDetector({
           let a = s.start + o.start, b = a + o.length;
           while (b > a && /[\s,.;:!?)]/.test(text[b - 1])) b--;
           const name = text.slice(a, b);
+          if (/^\s[A-Z]/.test(text.slice(b, b + 2))) continue; // Boston Scientific: part of a longer name
           if (!/^[A-Z]/.test(name) || NOT_SMALL.has(name.toLowerCase()) || NOT_PLACE.has(name.toLowerCase()) || covered(a, b)) continue;
           if (/#Person/.test(JSON.stringify(hit.terms?.map((t) => t.tags) ?? []))) continue;
           add(a, b, 'nlp-city', 0.4, 0.4 + 0.3, ['+0.3 patient cue in sentence']);
@@ -279,7 +284,9 @@ export function capitalisedRun(text: string, at: number): [number, number, strin
     const m = re.exec(text);
     if (!m) break;
     let w = m[0].replace(/[.]+$/, '');
-    if (!CAP_WORD.test(w.replace(/[’']s$/, '')) || NOT_PLACE.has(w.toLowerCase()) || STATE_CODES.has(w)) break;
+    const nextWord = /^ ([A-Z][a-z]+)/.exec(text.slice(pos + w.length, pos + w.length + 20));
+    const localityNext = !!nextWord && LOCALITY.has(nextWord[1].toLowerCase());
+    if (!CAP_WORD.test(w.replace(/[’']s$/, '')) || (NOT_PLACE.has(w.toLowerCase()) && !localityNext) || STATE_CODES.has(w)) break;
     if (words.length > 0 && NOT_SMALL.has(w.toLowerCase())) break;
     words.push(w);
     end = pos + w.length;
