@@ -1,6 +1,6 @@
 import type { Candidate } from '../types';
 import { defineDetector } from '../types';
-import { caseCues } from './location';
+import { caseCues, clamp } from './location';
 
 /**
  * AGE_OVER_89: an age over 89, or a birth year that implies it (HIPAA Safe Harbor,
@@ -50,7 +50,7 @@ export const ageOver89 = defineDetector({
     const cues = caseCues(ctx);
     const out: Candidate[] = [];
     const push = (start: number, end: number, pattern: string, base: number, score: number, notes: string[]) => out.push({
-      detectorId: 'age-over-89', type: 'AGE_OVER_89', start, end, score: Math.max(0, Math.min(1, score)), contextDone: true,
+      detectorId: 'age-over-89', type: 'AGE_OVER_89', start, end, score: clamp(score), contextDone: true,
       explanation: { pattern, baseScore: base, ...(notes.length ? { context: notes } : {}) },
     });
     for (const p of PATTERNS) {

@@ -1,7 +1,7 @@
 import words from '../../../rules/date-words.json';
 import type { Candidate, Sentence, Severity } from '../types';
 import { defineDetector } from '../types';
-import { caseCues, phraseRegex } from './location';
+import { caseCues, phraseRegex, clamp } from './location';
 
 /**
  * DATE: any date element other than a year alone tied to the patient: birth, admission, discharge,
@@ -63,7 +63,7 @@ const SLASH_AFTER = /^\s*(?:ct|cta|mri|mr|mammo|mammogram|us|ultrasound|x-ray|xr
 const GENERIC_BEFORE = /\b(?:a|every|each|next|coming|this coming|until|by|till|tomorrow|following)\s+$/i;
 const SLASH_LABEL = /\b(?:admitted|admit|discharged|dos|seen|scanned|dated|date of service)\s*:?\s*$/i;
 /** An instruction to the reader (Go to the ER tonight) is not a patient's date. */
-const IMPERATIVE = /^(?:please\s+)?(?:go|get|call|see|ask|book|don't|do not|make|head|have|take|stop|start|save|check|come|join)\b/;
+const IMPERATIVE = /^(?:please\s+)?(?:go|get|call|see|ask|book|don't|do not|make|head|have|take|stop|start|save|check|come|join|answer|vote|register|submit)\b/;
 const YOU = /\b(?:you|your|you're|u)\b/i;
 
 export const date = defineDetector({
@@ -106,10 +106,11 @@ export const date = defineDetector({
         if (birth) { score = 0.97; notes.push('birth label'); }
         else {
           const strong = cues.strongIn(s), clinical = cues.patientIn(s);
+          const calendar = !p.weak || p.name === 'month-day' || p.name === 'day-month' || p.name === 'day-of-month';
           if (strong) { score += 0.35; notes.push('+0.35 patient cue in sentence'); }
           else if (clinical && p.name !== 'month-only') { score += p.weak ? 0.1 : 0.25; notes.push('+clinical cue in sentence'); }
-          if (!strong && p.weak && neighbourStrong(s)) { score += 0.15; notes.push('+0.15 patient cue next to the sentence'); }
-          if (cues.draftCase) { score += p.weak ? 0.05 : 0.15; notes.push('+case draft'); }
+          if (!strong && (p.name === 'holiday' || calendar) && neighbourStrong(s)) { score += 0.15; notes.push('+0.15 patient cue next to the sentence'); }
+          if (cues.draftCase) { score += calendar ? 0.15 : 0.05; notes.push('+case draft'); }
           if (p.name === 'month-slash-day') {
             const label = SLASH_LABEL.test(before);
             score += label ? 0.35 : 0.2; notes.push(label ? '+0.35 date label' : '+0.2 care word next to it');
@@ -123,7 +124,7 @@ export const date = defineDetector({
         }
         const severity: Severity | undefined = birth ? 'block' : undefined;
         out.push({
-          detectorId: 'date', type: 'DATE', start, end, score: Math.max(0, Math.min(1, score)), contextDone: true,
+          detectorId: 'date', type: 'DATE', start, end, score: clamp(score), contextDone: true,
           ...(severity ? { severity } : {}),
           explanation: { pattern: birth ? `${p.name}-birth` : p.name, baseScore: p.score, ...(notes.length ? { context: notes } : {}) },
         });

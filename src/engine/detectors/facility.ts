@@ -1,7 +1,7 @@
 import facilityWords from '../../../rules/facility-words.json';
 import type { Candidate } from '../types';
 import { defineDetector } from '../types';
-import { caseCues, capitalisedRun, NOT_SMALL, phraseRegex } from './location';
+import { caseCues, capitalisedRun, NOT_SMALL, phraseRegex, clamp } from './location';
 
 /**
  * FACILITY: the hospital, clinic or unit where THIS patient was seen, named together with the case
@@ -61,7 +61,7 @@ export const facility = defineDetector({
     const text = ctx.text;
     const out: Candidate[] = [];
     const push = (start: number, end: number, pattern: string, base: number, score: number, notes: string[]) => out.push({
-      detectorId: 'facility', type: 'FACILITY', start, end, score: Math.max(0, Math.min(1, score)), contextDone: true,
+      detectorId: 'facility', type: 'FACILITY', start, end, score: clamp(score), contextDone: true,
       explanation: { pattern, baseScore: base, ...(notes.length ? { context: notes } : {}) },
     });
     const weigh = (start: number, base: number): { score: number; notes: string[] } => {

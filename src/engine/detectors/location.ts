@@ -36,6 +36,8 @@ const STRONG_RE = phraseRegex(caseCueWords.patient.filter((w) => !WEAK.has(w)));
 const WEAK_RE = phraseRegex(caseCueWords.weakPatient);
 const PROF_RE = phraseRegex(caseCueWords.professional);
 /** Ages and age-sex shorthand (`93 y/o F`, `a 7yo`, `41-year-old`) say "a patient" on their own. */
+/** "a kid with", "this gentleman who", "in for a shoulder MRI": a particular person's case. */
+const PERSON_RE = /\b(?:a|an|this|one|our|the)\s+(?:[a-z]+\s+)?(?:kid|child|boy|girl|man|woman|guy|lady|gentleman|teen|teenager|toddler|baby|infant|patient|grandmother|grandfather)\s+(?:with|who|whose|in for)\b|\bin for (?:a|an|his|her) (?:[a-z]+ )?(?:ct|cta|mri|mr|x-ray|scan|ultrasound|biopsy|mammo[a-z]*|study|procedure|follow-up)\b|\b(?:his|her)\s+(?:[a-z-]+\s+)?(?:ct|cta|mri|mr|x-rays?|scans?|ultrasound|biopsy|mammogram|results|report|films|pet|surgery)\b/g;
 const AGE_RE = /\b\d{1,3}\s?(?:-?years?[- ]old|-?yr?s?[- ]old|yo[mf]?|y\/o|y\.o\.)(?![a-z])|\b\d{1,3} ?[MF]\b(?=[\s,.;:)])/g;
 /** A conference acronym with its year (`ARRS 2026`, `#RSNA2026`) marks a professional sentence. */
 const CONF_RE = /(?:#[A-Za-z]+20\d\d\b|\b[A-Z]{3,8} ?20\d\d\b)/g;
@@ -62,7 +64,7 @@ function test(re: RegExp, s: string): boolean {
 export function caseCues(ctx: DetectContext): CaseCues {
   const hit = memo.get(ctx);
   if (hit) return hit;
-  const strongCount = (ctx.lower.match(STRONG_RE) ?? []).length + (ctx.text.match(AGE_RE) ?? []).length;
+  const strongCount = (ctx.lower.match(STRONG_RE) ?? []).length + (ctx.text.match(AGE_RE) ?? []).length + (ctx.lower.match(PERSON_RE) ?? []).length;
   const weakCount = (ctx.lower.match(WEAK_RE) ?? []).length;
   const sentences = ctx.sentences;
   const cache = new Map<Sentence, [boolean, boolean, boolean]>();
@@ -70,7 +72,7 @@ export function caseCues(ctx: DetectContext): CaseCues {
     let f = cache.get(s);
     if (!f) {
       const low = ctx.lower.slice(s.start, s.end);
-      const strong = test(STRONG_RE, low) || test(AGE_RE, s.text);
+      const strong = test(STRONG_RE, low) || test(AGE_RE, s.text) || test(PERSON_RE, low);
       f = [strong, strong || test(WEAK_RE, low), test(PROF_RE, low) || test(CONF_RE, s.text)];
       cache.set(s, f);
     }
@@ -96,6 +98,9 @@ export function caseCues(ctx: DetectContext): CaseCues {
   memo.set(ctx, cues);
   return cues;
 }
+
+/** Score in [0, 1], rounded to 2 decimals so sums like 0.3 + 0.15 + 0.05 reach 0.5. */
+export const clamp = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 
 // ---------------------------------------------------------------------------------------------
 // Place vocabulary
@@ -133,7 +138,7 @@ export const location = defineDetector({
     const add = (start: number, end: number, pattern: string, base: number, score: number, notes: string[] = []) => {
       if (end <= start) return;
       out.push({
-        detectorId: 'location', type: 'LOCATION', start, end, score: Math.max(0, Math.min(1, score)), contextDone: true,
+        detectorId: 'location', type: 'LOCATION', start, end, score: clamp(score), contextDone: true,
         explanation: { pattern, baseScore: base, ...(notes.length ? { context: notes } : {}) },
       });
     };
