@@ -33,7 +33,8 @@ const RECORD_OR_BODY = [...medical.records, ...medical.bodyParts];
 const RELATIVE = grammar.relatives.map(escapeRe).join('|');
 const ADDRESSEE = words(grammar.addressees);
 /** "your MRI", "your knee", "your ankle x-ray", "your mom's report": a person's own findings. */
-const YOUR_OWN = new RegExp(`\\b(?:your|ur|u)\\s+(?:own\\s+|[a-z-]+\\s+){0,2}?(?:${RECORD_OR_BODY.map(escapeRe).join('|').replace(/ /g, '[\\s-]+')})\\b|\\b(?:your|ur)\\s+(?:${RELATIVE})(?:'s|’s|s')`, 'i');
+const NON_HEAD = grammar.recordNonHeads.map(escapeRe).join('|');
+const YOUR_OWN = new RegExp(`\\b(?:your|ur|u)\\s+(?:own\\s+|[a-z-]+\\s+){0,2}?(?:${RECORD_OR_BODY.map(escapeRe).join('|').replace(/ /g, '[\\s-]+')})\\b(?!\\s+(?:${NON_HEAD})\\b)|\\b(?:your|ur)\\s+(?:${RELATIVE})(?:'s|’s|s')`, 'i');
 const YOUR_RELATIVE = new RegExp(`\\b(?:your|ur)\\s+(?:\\w+\\s+)?(?:${RELATIVE})\\b`, 'i');
 const MODALS = grammar.subjectModals.map(escapeRe).join('|').replace(/ /g, '\\s+').replace(/'/g, "['’]");
 const ADVERBS = '(?:(?:really|absolutely|definitely|probably|still|also|just|both|all|actually|seriously|do|does|honestly|urgently|now)\\s+){0,2}';
@@ -51,6 +52,10 @@ const GENERIC = words(grammar.genericCues);
 const COLLEAGUE = words(grammar.colleagueCues);
 const DECLINE = words(grammar.declineCues);
 const DEFERRAL = words(grammar.deferrals);
+const ADMIN_CALL = words(grammar.adminCalls);
+const GENERIC_IF = words(grammar.genericConditionals);
+/** A clause that sets up a condition; an imperative may follow it ("if he is vomiting, take him in"). */
+const CONDITION = /(?:^|\s)(?:if|when|since|with|given|because|at|after|before|until|once|unless|for)\b/i;
 const ACTION_VERB = new RegExp(`^(?:${grammar.actionVerbs.map(escapeRe).join('|').replace(/ /g, '\\s+')})\\b`, 'i');
 const SOFTENERS = new RegExp(`^(?:(?:${grammar.softeners.map(escapeRe).join('|')})\\b[\\s,!]*)+`, 'i');
 const QUESTION_START = new RegExp(`^(?:${grammar.questionStarts.map(escapeRe).join('|').replace(/'/g, "['’]")})\\b`, 'i');
@@ -58,8 +63,9 @@ const NEGATED_IMPERATIVE = /^(?:don['’]?t|do\s+not|never)\s+(?:just\s+|let\s+\
 /** A handle that opens a reply: @name, @name@host, u/name. */
 const HANDLE_START = /^(?:(?:cw|tw|content warning)[^\n]*\n+\s*)?(?:@[\w.-]+(?:@[\w.-]+)?|u\/[\w-]+)/i;
 const HANDLE = /(?:^|\s)(?:@[\w.-]+|u\/[\w-]+)/;
-/** Clause openers after which an imperative may start: ", take him", "; go", "and get", ": ask". */
-const CLAUSE_SPLIT = /\s*(?:[,;:]|—|–|\s-\s|\.\.\.|\band\b|\bbut\b|\bso\b|\bthen\b|\bor\b)\s*/i;
+/** Strong clause breaks (", take him", "; go", ": ask", " - get") and weak ones ("and get", "or call"). */
+const STRONG_SPLIT = /\s*(?:[,;:]|—|–|\s-\s|\.\.\.)\s*/;
+const WEAK_SPLIT = /\s+(?:and|but|so|then|or)\s+/i;
 
 export interface SentenceAdvice {
   /** Second person anywhere in the sentence. */
@@ -79,6 +85,10 @@ export interface SentenceAdvice {
   readonly declines: boolean;
   /** Only a deferral to the person's own doctor ("talk to your doctor"). */
   readonly deferralOnly: boolean;
+  /** "if I were you", "if that was my knee": the author puts themselves in a reader's place. */
+  readonly counterfactual: boolean;
+  /** "if you're over 40", "people with": a condition that describes a population. */
+  readonly genericIf: boolean;
 }
 
 const MAX_CACHE = 2000;
@@ -95,18 +105,28 @@ function isQuestion(text: string, doc: ReturnType<typeof parse> | undefined): bo
   return doc ? doc.questions().found : false;
 }
 
-/** Sentence-initial or clause-initial imperatives with a medical-action verb. */
+/**
+ * Imperatives with a medical-action verb: at the start of the sentence ("Take 500 mg twice daily",
+ * "Go see your doctor": compromise may tag the first word a noun), after a conditional clause
+ * ("if he is vomiting, take him to the ER"), or chained after another imperative ("stop X and get
+ * Y"). A verb after a plain "and" in a statement ("a radiologist who can read it and call") is not.
+ */
 function imperative(text: string, doc: ReturnType<typeof parse> | undefined): boolean {
   const body = text.replace(HANDLE_START, '').trim();
-  const clauses = body.split(CLAUSE_SPLIT);
-  for (let i = 0; i < clauses.length; i++) {
-    let c = clauses[i].replace(/^["'(\s]+/, '').replace(SOFTENERS, '').replace(NEGATED_IMPERATIVE, '');
-    c = c.replace(SOFTENERS, '');
-    if (!ACTION_VERB.test(c)) continue;
-    // "Take 500 mg ..." / "Go see your doctor" (compromise may call the first word a noun), or a
-    // clause after "if ...," / "and": the verb leads the clause with no subject before it
-    // ("I take", "we go" never get here).
-    return true;
+  if (ADMIN_CALL.test(body)) return false;
+  let open = true; // may the next piece start with an imperative?
+  for (const piece of body.split(STRONG_SPLIT)) {
+    const clauses = piece.split(WEAK_SPLIT);
+    let chain = open;
+    for (const raw0 of clauses) {
+      const raw = raw0.replace(/^["'(\s]+/, '');
+      const c = raw.replace(SOFTENERS, '').replace(NEGATED_IMPERATIVE, '').replace(SOFTENERS, '');
+      const isImp = chain && ACTION_VERB.test(c);
+      if (isImp) return true;
+      chain = false;
+    }
+    // The next piece may open on an imperative when this one set up a condition.
+    open = CONDITION.test(piece) || piece.trim() === '';
   }
   return doc ? doc.has('#Imperative') && ACTION_VERB.test(body.replace(SOFTENERS, '')) : false;
 }
@@ -127,7 +147,7 @@ export function sentenceFeatures(text: string): SentenceAdvice {
   if (YOU_MODAL.test(lower)) directive = 'you-modal';
   else if (OTHER_MODAL.test(lower)) directive = 'other-modal';
   else if (COUNTERFACTUAL.test(lower) || WOULD.test(lower)) directive = 'would';
-  else if (medicalHit && imperative(text, doc)) directive = 'imperative';
+  else if (imperative(text, doc)) directive = 'imperative';
   const ownFindings = YOUR_OWN.test(lower);
   const deferral = DEFERRAL.test(lower);
   const f: SentenceAdvice = {
@@ -137,13 +157,15 @@ export function sentenceFeatures(text: string): SentenceAdvice {
     medical: medicalHit,
     question,
     directive,
-    interprets: INTERPRET.test(lower) && DIAGNOSIS.test(lower),
+    interprets: INTERPRET.test(lower) && (DIAGNOSIS.test(lower) || ownFindings),
     channel: CHANNEL.test(lower) || (CHANNEL_PROMISE.test(lower) && /\b(?:your|ur)\b/.test(lower) && medicalHit),
     reply: REPLY.test(lower),
     generic: GENERIC.test(lower),
     colleague: COLLEAGUE.test(lower),
     declines: DECLINE.test(lower),
     deferralOnly: deferral && !WOULD.test(lower) && !YOU_MODAL.test(lower) && !OTHER_MODAL.test(lower),
+    counterfactual: COUNTERFACTUAL.test(lower),
+    genericIf: GENERIC_IF.test(lower),
   };
   cache.set(text, f);
   if (cache.size > MAX_CACHE) cache.delete(cache.keys().next().value as string);
@@ -165,8 +187,10 @@ export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>):
   const generic = feats.some((f) => f.generic);
   const colleague = feats.some((f) => f.colleague);
   const declines = feats.some((f) => f.declines);
-  const anyRelative = feats.some((f) => f.relative);
-  const specificPerson = reply || anyRelative;
+  // Someone specific is in view: a reply, their relative, or their own scan or body part.
+  // "Your CT is the bottleneck" (a scanner) or "in your reports" (a colleague's) is no one's own
+  // scan: own findings count only in a statement that interprets them or directs care.
+  const specificPerson = reply || feats.some((f) => !f.question && (f.relative || (f.ownFindings && f.medical && (f.interprets || f.directive !== ''))));
   const out: AdviceSentence[] = [];
   feats.forEach((f, i) => {
     const s = ctx.sentences[i];
@@ -180,13 +204,18 @@ export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>):
     const near = f.medical || (i > 0 && feats[i - 1].medical) || (i + 1 < feats.length && feats[i + 1].medical);
     const specific = f.ownFindings || f.relative || specificPerson;
     if (colleague && !specific) return;
-    const addressed = f.addressed || specificPerson;
-    if (f.directive && near && addressed && !f.deferralOnly) {
-      // Third-person subjects ("he needs") and bare imperatives need someone specific in view.
-      const needsSpecific = f.directive === 'other-modal' || f.directive === 'imperative';
-      if (needsSpecific && !specific && !f.addressed) return;
-      if (f.directive === 'other-modal' && !specific) return;
-      const score = specific ? 0.8 : 0.65;
+    const addressed = f.addressed || specificPerson || f.counterfactual;
+    // Modal advice names its medical action in the sentence ("you need surgery"; "before you need
+    // it" is not); a bare imperative may lean on its neighbour ("Please go." after the ER line).
+    const short = s.text.split(/\s+/).length <= 10;
+    const medicalEnough = f.medical || ((f.directive === 'imperative' || f.directive === 'would') && near && short);
+    if (f.directive && medicalEnough && addressed && !f.deferralOnly) {
+      // Third-person subjects ("he needs") and bare imperatives ("Ask what happens after the scan")
+      // need someone specific in view; "you should" does too when its condition describes a
+      // population ("if you're over 40, you should").
+      if ((f.directive === 'other-modal' || f.directive === 'imperative') && !specific) return;
+      if (f.directive === 'you-modal' && f.genericIf && !specific) return;
+      const score = specific || f.counterfactual ? 0.8 : 0.65;
       out.push({ sentence: s, score, reason: 'directive', pattern: f.directive });
       return;
     }

@@ -1,7 +1,7 @@
 import phrases from '../../../rules/disclaimer-phrases.json';
 import medical from '../../../rules/advice-medical.json';
 import { defaultDisclaimer } from '../fixes/append-disclaimer';
-import { globalOf, phraseRegex } from '../fixes/phrases';
+import { escapeRe, globalOf, phraseRegex } from '../fixes/phrases';
 import type { Candidate, DetectContext } from '../types';
 import { defineDetector } from '../types';
 import { adviceSentences } from './advice';
@@ -27,6 +27,10 @@ const STRONG = phraseRegex(phrases.strongOpinionCues);
 const POLICY = globalOf(phraseRegex(phrases.policyTopics));
 const PUBLIC = globalOf(phraseRegex(phrases.publicCues));
 const NO_NEED = phraseRegex(phrases.noNeedCues);
+const PUBLIC_HEALTH = phraseRegex(phrases.publicHealthActions);
+const SAFETY = phraseRegex(phrases.safetyNouns);
+/** A closing vocative to the public: "Hydrate, folks." "Salt your steps, everybody." */
+const PUBLIC_VOCATIVE = new RegExp(`,\\s*(?:${phrases.publicAudience.map(escapeRe).join('|')})[\\s.!🙏]*$`, 'i');
 const MEDICAL = phraseRegex([...medical.tests, ...medical.procedures, ...medical.diagnoses, ...medical.drugs]);
 
 interface SentenceCues {
@@ -37,6 +41,8 @@ interface SentenceCues {
   publicCue: number;
   noNeed: boolean;
   medical: boolean;
+  /** A health or safety recommendation to the public ("wear helmets", "screening saves lives"). */
+  publicHealth: boolean;
   question: boolean;
 }
 
@@ -68,6 +74,7 @@ function sentenceCues(text: string): SentenceCues {
     policy: count(POLICY, lower),
     publicCue: count(PUBLIC, lower),
     noNeed: NO_NEED.test(lower),
+    publicHealth: PUBLIC_HEALTH.test(lower) || (PUBLIC_VOCATIVE.test(text.trim()) && (MEDICAL.test(lower) || SAFETY.test(lower))),
     medical: MEDICAL.test(lower),
     question: /\?\s*$/.test(text.trim()),
   };
@@ -110,7 +117,9 @@ export function disclaimerDecision(ctx: Pick<DetectContext, 'text' | 'lower' | '
   const publicCue = cues.reduce((n, c) => n + c.publicCue, 0);
   const medicalAny = cues.some((c) => c.medical);
   if (policy > 0 && opinion > 0) bump(Math.min(0.5, 0.25 * policy), 'policy');
+  else if (policy >= 3) bump(0.5, 'policy');
   if (publicCue > 0 && medicalAny) bump(Math.min(0.6, 0.35 * publicCue), 'public');
+  if (cues.some((c) => c.publicHealth)) bump(0.6, 'public');
   if (opinion > 0 && medicalAny) bump(Math.min(0.45, 0.12 * opinion), 'opinion');
   if (cues.some((c) => c.noNeed)) score -= 0.4;
   const statements = cues.filter((c) => !c.question).length;

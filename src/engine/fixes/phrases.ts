@@ -22,8 +22,9 @@ export function phraseRegex(phrases: readonly string[], flags = 'i'): RegExp {
   // Word boundaries only where the phrase starts/ends with a word character (#hashtags, a&e).
   const alts = uniq.map((p) => {
     const src = phraseSource(p);
-    const pre = /^\w/.test(p) ? '(?<![\\w@#])' : '';
-    const post = /\w$/.test(p) ? '(?![\\w])' : '';
+    // A hyphen joins words ("TI-RADS" is not "rads"), so it counts as part of the word here.
+    const pre = /^\w/.test(p) ? '(?<![\\w@#-])' : '';
+    const post = /\w$/.test(p) ? '(?![\\w]|-\\w)' : '';
     return `${pre}${src}${post}`;
   });
   return new RegExp(`(?:${alts.join('|')})`, flags);
