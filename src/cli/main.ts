@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { parseCommand, UsageError } from './args';
-import { runScan } from './scan';
 
 /** `clearpost` entry: parses the command line and returns the exit status (bin sets it). */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -19,8 +18,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'version':
       process.stdout.write(`${version()}\n`);
       return 0;
-    case 'scan':
+    case 'scan': {
+      // Loaded on demand: help, version and usage errors answer without loading the engine.
+      const { runScan } = await import('./scan');
       return runScan(command.options);
+    }
   }
 }
 

@@ -69,5 +69,6 @@ export function jsonErrorPosition(err: unknown): string {
   const pos = /at position (\d+)/.exec(message);
   if (pos) return ` (column ${Number(pos[1]) + 1})`;
   if (/end of (JSON|data) input|Unterminated/i.test(message)) return ' (unexpected end of line)';
+  if (/Unexpected token/i.test(message)) return ' (unexpected token)';
   return '';
 }

@@ -22,7 +22,7 @@ export function makePaint(enabled: boolean): Paint {
 /** Colour on a terminal unless NO_COLOR is set (no-color.org); FORCE_COLOR turns it on. */
 export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.FORCE_COLOR !== undefined && !['', '0', 'false'].includes(env.FORCE_COLOR)) return true;
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
