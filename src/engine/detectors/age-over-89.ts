@@ -25,6 +25,8 @@ const PATTERNS: AgePattern[] = [
   { name: 'age-years-old', re: new RegExp(String.raw`\b(${AGE})\s?(?:-?\s?(?:years?|yrs?|yr)[- ]?old|-?\s?y\.?\s?o\.?(?=[\s,;:)!?]|$)|-?y\/o|yo[mf]?\b)`, 'gi'), score: 0.9, group: 1 },
   // ninety-two-year-old, Ninety-four-year-old, ninety-eight years old
   { name: 'spelled-years-old', re: new RegExp(String.raw`\b(${SPELLED}[- ](?:years?[- ]old|year-old|yo))\b`, 'gi'), score: 0.9, group: 1 },
+  // Ninety-three years without an X-ray (a spelled age with "years", in a case)
+  { name: 'spelled-years', re: new RegExp(String.raw`\b(${SPELLED} years)\b(?! (?:of|in|ago|later|earlier|since|after|before))`, 'gi'), score: 0.45, group: 1, needCase: true },
   // aged 101, age 93, turned 100, she's 93, he is 97, at 91.
   { name: 'age-verb', re: new RegExp(String.raw`\b(?:aged?|at age|age of|turned|turns|turning|she's|he's|she is|he is|who's|who is|is now|now)\s+(${AGE})\b${NOT_UNIT}`, 'gi'), score: 0.75, group: 1 },
   { name: 'age-verb-spelled', re: new RegExp(String.raw`\b(?:aged?|at age|turned|turns|turning|she's|he's|she is|he is|who's|who is)\s+(${SPELLED})\b`, 'gi'), score: 0.75, group: 1 },

@@ -53,6 +53,9 @@ const PATTERNS: DatePattern[] = [
   { name: 'days-ago', re: /\b(?:\d{1,2}|a|one|two|three|four|five|six|seven|a few|several|a couple of|couple of)\s+(?:days?|weeks?|nights?)\s+ago\b/gi, score: 0.3, weak: true },
 ];
 
+const MODALITY_NEAR = new RegExp(String.raw`(?:^|\W)(?:${alt(words.modalities)})(?:\W+\w+){0,2}\W*$`, 'i');
+const MODALITY_AFTER = new RegExp(String.raw`^(?:\W*\w+){0,2}?\W+(?:${alt(words.modalities)})(?![\w-])`, 'i');
+const HOLIDAY_NOUN = new RegExp(String.raw`^\s+(?:${alt(words.holidayNouns)})\b`, 'i');
 const EVENT_RE = phraseRegex(words.event);
 const BIRTH_BEFORE = /(?:\bdob|\bd\.o\.b\.?|date of birth|birth ?date|birthdate|\bborn(?: on| the)?|\bb\.|\byob)\s*[:#=(]?\s*(?:the\s+|on\s+)?$/i;
 const DATE_LABEL_BEFORE = /(?:date|dob|dos)\s*[:#=]?\s*$/i;
@@ -64,6 +67,8 @@ const GENERIC_BEFORE = /\b(?:a|every|each|next|coming|this coming|until|by|till|
 const SLASH_LABEL = /\b(?:admitted|admit|discharged|dos|seen|scanned|dated|date of service)\s*:?\s*$/i;
 /** An instruction to the reader (Go to the ER tonight) is not a patient's date. */
 const IMPERATIVE = /^(?:please\s+)?(?:go|get|call|see|ask|book|don't|do not|make|head|have|take|stop|start|save|check|come|join|answer|vote|register|submit)\b/;
+/** The author's own scans and results are not a patient's dates. */
+const SELF = /\bmy own\b|\bmy (?:x-rays?|scans?|mri|ct|results|diagnosis|biopsy|mammogram)\b/;
 const YOU = /\b(?:you|your|you're|u)\b/i;
 
 export const date = defineDetector({
@@ -97,6 +102,7 @@ export const date = defineDetector({
           if (/^ [A-Z][a-z]/.test(after) && !/^ (?:Night|Morning)/.test(after)) continue;
           if (GENERIC_BEFORE.test(before)) continue;
         }
+        if (p.name === 'holiday' && HOLIDAY_NOUN.test(after)) continue;
         if (p.name === 'month-day' && /^may\b/i.test(m[0]) && !/^May/.test(m[0])) continue;
         // trim trailing punctuation
         while (end > start && /[\s.,]/.test(text[end - 1])) end--;
@@ -111,6 +117,8 @@ export const date = defineDetector({
           else if (clinical && p.name !== 'month-only') { score += p.weak ? 0.1 : 0.25; notes.push('+clinical cue in sentence'); }
           if (!strong && (p.name === 'holiday' || calendar) && neighbourStrong(s)) { score += 0.15; notes.push('+0.15 patient cue next to the sentence'); }
           if (cues.draftCase) { score += calendar ? 0.15 : 0.05; notes.push('+case draft'); }
+          const relative = p.name === 'relative' || p.name === 'weekday' || p.name === 'days-ago';
+          if (relative && !strong && (MODALITY_NEAR.test(before) || MODALITY_AFTER.test(after))) { score += 0.2; notes.push('+0.2 study next to it'); }
           if (p.name === 'month-slash-day') {
             const label = SLASH_LABEL.test(before);
             score += label ? 0.35 : 0.2; notes.push(label ? '+0.35 date label' : '+0.2 care word next to it');
@@ -120,6 +128,7 @@ export const date = defineDetector({
           if (EVENT_RE.test(sl) || /\b[A-Z]{3,8} ?20\d\d\b|#[A-Za-z]+20\d\d/.test(s?.text ?? '')) {
             score -= strong ? 0.2 : 0.45; notes.push('-event cue');
           }
+          if (p.weak && SELF.test(sl)) { score -= 0.3; notes.push("-0.3 the author's own care"); }
           if (p.weak && !strong && (YOU.test(sl) || IMPERATIVE.test(sl))) { score -= 0.3; notes.push('-0.3 addressed to the reader'); }
         }
         const severity: Severity | undefined = birth ? 'block' : undefined;

@@ -38,7 +38,7 @@ const PROF_RE = phraseRegex(caseCueWords.professional);
 /** Ages and age-sex shorthand (`93 y/o F`, `a 7yo`, `41-year-old`) say "a patient" on their own. */
 /** "a kid with", "this gentleman who", "in for a shoulder MRI": a particular person's case. */
 const PERSON_RE = /\b(?:a|an|this|one|our|the)\s+(?:[a-z]+\s+)?(?:kid|child|boy|girl|man|woman|guy|lady|gentleman|teen|teenager|toddler|baby|infant|patient|grandmother|grandfather)\s+(?:with|who|whose|in for)\b|\bin for (?:a|an|his|her) (?:[a-z]+ )?(?:ct|cta|mri|mr|x-ray|scan|ultrasound|biopsy|mammo[a-z]*|study|procedure|follow-up)\b|\b(?:his|her)\s+(?:[a-z-]+\s+)?(?:ct|cta|mri|mr|x-rays?|scans?|ultrasound|biopsy|mammogram|results|report|films|pet|surgery)\b/g;
-const AGE_RE = /\b\d{1,3}\s?(?:-?years?[- ]old|-?yr?s?[- ]old|yo[mf]?|y\/o|y\.o\.)(?![a-z])|\b\d{1,3} ?[MF]\b(?=[\s,.;:)])/g;
+const AGE_RE = /\b\d{1,3}\s?(?:-?(?:years?|days?|weeks?|months?)[- ]old|-?yr?s?[- ]old|yo[mf]?|y\/o|y\.o\.)(?![a-z])|\b\d{1,3} ?[MF]\b(?=[\s,.;:)])/g;
 /** A conference acronym with its year (`ARRS 2026`, `#RSNA2026`) marks a professional sentence. */
 const CONF_RE = /(?:#[A-Za-z]+20\d\d\b|\b[A-Z]{3,8} ?20\d\d\b)/g;
 
@@ -120,6 +120,8 @@ const STREET_NAMED = suffixAlt(['street', 'st', 'avenue', 'ave', 'road', 'rd', '
 const UNIT = suffixAlt(placeWords.unitWords.filter((u) => u !== '#'));
 const STATE_ALT = [...states.codes, ...states.names].sort((a, b) => b.length - a.length).map(esc).join('|');
 const LOCALITY_ALT = suffixAlt(placeWords.localitySuffixes).split('|').filter((x) => /^[A-Z][a-z]/.test(x)).join('|');
+const VENUE_ALT = [...placeWords.venues].sort((a, b) => b.length - a.length).map(esc).join('|');
+const VENUE_RE = new RegExp(String.raw`\b(?:at|near|from|in|outside|by)\s+the\s+((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\s+(?:${VENUE_ALT})\b`, 'g');
 const BEFORE_ALT = [...placeWords.before].sort((a, b) => b.length - a.length).map(esc).join('|');
 
 /** Words after a capitalised name that make it an eponym or a citation, not a place. */
@@ -151,6 +153,10 @@ export const location = defineDetector({
       else if (cues.patientIn(s)) { score += 0.15; notes.push('+0.15 clinical cue in sentence'); }
       if (cues.draftCase) { score += 0.15; notes.push('+0.15 case draft'); }
       else if (needCase) return undefined;
+      if (!cues.strongIn(s) && s) {
+        const i = ctx.sentences.indexOf(s);
+        if ([i - 1, i + 1].some((k) => k >= 0 && k < ctx.sentences.length && cues.strongIn(ctx.sentences[k]))) { score += 0.1; notes.push('+0.1 patient cue next to the sentence'); }
+      }
       if (cues.professionalIn(s) && !cues.strongIn(s)) { score -= 0.5; notes.push('-0.5 professional cue'); }
       return { score, notes };
     };
@@ -225,7 +231,7 @@ export const location = defineDetector({
       if (!span) continue;
       const [s, e, words] = span;
       const name = text.slice(s, e);
-      if (NOT_SMALL.has(name.toLowerCase())) continue;
+      if (NOT_SMALL.has(name.toLowerCase()) || NOT_SMALL.has(words.slice(0, 2).join(' ').toLowerCase()) || NOT_SMALL.has(words[0].toLowerCase())) continue;
       if (/[’']s$/.test(name) || EPONYM_NEXT.test(text.slice(e, e + 14))) continue;
       if (words.length === 1 && /^[A-Z]\.?$/.test(words[0])) continue;
       const p = m[1].toLowerCase();
@@ -239,6 +245,21 @@ export const location = defineDetector({
       const w = weigh(s, base + bonus, !only);
       if (!w) continue;
       add(s, e, `after-${p.replace(/\s+/g, '-')}`, base, w.score, [...notes, ...w.notes]);
+    }
+
+    // 6b. A named venue where the patient was: the Millhaven ice rink, near the Silver Creek trailhead
+    for (const m of text.matchAll(VENUE_RE)) {
+      const first = m[1].split(' ')[0].toLowerCase();
+      if (NOT_PLACE.has(first) || NOT_SMALL.has(m[1].toLowerCase())) continue;
+      const start = m.index! + m[0].indexOf(m[1]);
+      const w = weigh(start, 0.35, true);
+      if (w) add(start, m.index! + m[0].length, 'named-venue', 0.35, w.score, w.notes);
+    }
+    // 6c. A street named in full anywhere: Elm Street apartment fire
+    for (const m of text.matchAll(/\b(?:[A-Z][a-z]+ ){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|Highway)\b/g)) {
+      if (NOT_PLACE.has(m[0].split(' ')[0].toLowerCase())) continue;
+      const w = weigh(m.index!, 0.35, true);
+      if (w) add(m.index!, m.index! + m[0].length, 'street-name', 0.35, w.score, w.notes);
     }
 
     // 7. Room numbers (nursing home room 14B)
@@ -292,7 +313,6 @@ export function capitalisedRun(text: string, at: number): [number, number, strin
     const nextWord = /^ ([A-Z][a-z]+)/.exec(text.slice(pos + w.length, pos + w.length + 20));
     const localityNext = !!nextWord && LOCALITY.has(nextWord[1].toLowerCase());
     if (!CAP_WORD.test(w.replace(/[’']s$/, '')) || (NOT_PLACE.has(w.toLowerCase()) && !localityNext) || STATE_CODES.has(w)) break;
-    if (words.length > 0 && NOT_SMALL.has(w.toLowerCase())) break;
     words.push(w);
     end = pos + w.length;
     // continue only over a single space to the next capitalised word
