@@ -126,7 +126,7 @@ const AT_HONORIFIC_SKIP = sticky(String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Mister|Dr|Prof)
 
 const HEADER_RE = new RegExp(`(?<![\\p{L}])(?:${alt(cues.headerLabels)})[ \\t]*[:=#][ \\t]*`, 'gu');
 const DICOM_RE = new RegExp(`(?<![\\p{L}\\d^])${DICOM}`, 'gu');
-const CUE_RE = new RegExp(`(?<![\\p{L}\\d])(?:${alt(cues.patientBefore)})[ \\t]*[:,]?[ \\t]+`, 'gu');
+const CUE_RE = new RegExp(`(?<![\\p{L}\\d-])(?:${alt(cues.patientBefore)})[ \\t]*[:,]?[ \\t]+`, 'gu');
 const OWNER = `${alt(cues.relativeOwners)}|${alt(cues.ownFamily)}|[\\p{L}]+'s`;
 const RELATIVE_RE = new RegExp(
   `(?<![\\p{L}'])(${OWNER})[ \\t]+(?:(?:late|dear|beloved|little|older|younger|oldest|youngest|eldest|adult|teenage|\\d+-year-old)[ \\t]+)?(?:${RELATIVES})[ \\t]*,?[ \\t]+`,
@@ -139,6 +139,8 @@ const TITLED_RE = new RegExp(`(?<![\\p{L}])(?:Dr|Doctor|DR|Prof|Professor)\\.?[ 
 const HASHTAG_RE = /(?<![\p{L}\d#&])#([\p{L}][\p{L}\d]+)/gu;
 const HANDLE_RE = /(?<![\w@/.])(@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?|u\/[A-Za-z0-9_-]{3,})/g;
 const ADDRESS_RE = new RegExp(`^[ \\t]*,?[ \\t]*(?:${alt(cues.addressAfter)})`, 'u');
+/** `u/x, about your mom's PET/CT`: a handle addressed about their own or a relative's care. */
+const ADDRESS_YOUR_RE = new RegExp(`^[ \\t]*[,:][ \\t]*(?:[\\p{L}']+[ \\t]+){0,3}your[ \\t]+(?:${RELATIVES}|scan|scans|ct|mri|pet|x-ray|report|results|biopsy|mammogram|images?)(?![\\p{L}])`, 'u');
 const VOCATIVE_RE = new RegExp(`(?<![\\p{L}@#/])(\\p{L}[\\p{L}'-]*)[ \\t]*,?[ \\t]+(?=${alt(cues.addressAfter)})`, 'gu');
 const SIGNATURE_RE = new RegExp(`(?:^|[\\s"])-{1,2}[ \\t]*(${CAP})(?=[.!]?["']|[.!]?[ \\t]*(?:\\n|$))`, 'gu');
 const AGE_AFTER = /^[ \t]*[,(][ \t]*(?:age[ \t]*|aged[ \t]*)?\d{1,3}(?:[ \t]*(?:yo|y\/o|y|yrs?|years?(?: old)?|-year-old|[mfMF]))?[ \t]*(?:[,)]|\.(?!\d)|$)/;
@@ -188,6 +190,18 @@ const EPONYM_LIST = new RegExp(
   'iuy',
 );
 const EPONYM_LIST_HEAD = new RegExp(`^[ \\t]+(?:${HEADS})(?![\\p{L}])`, 'iu');
+
+/**
+ * An eponym missing from the list (`Rasmussen encephalitis`): one surname-like word right before a
+ * head noun. A given name's possessive stays a name (`Ava's tumor` is the patient's tumour).
+ */
+const HEAD_AFTER = new RegExp(`^('s?)?[ \\t]+(?:${HEADS}|encephalitis|syndrome)(?![\\p{L}])`, 'iu');
+function looksEponymous(name: string, after: string): boolean {
+  if (/\s/.test(name.trim())) return false;
+  const m = HEAD_AFTER.exec(after);
+  if (!m) return false;
+  return !m[1] || !isGiven(name);
+}
 
 /** Ranges of `text` where a medical eponym is used medically (not a person's name). */
 export function eponymRanges(text: string): Array<[number, number]> {
@@ -398,7 +412,7 @@ function findHandles(ctx: DetectContext, raw: Raw[]): void {
     const b = ctx.lower.slice(Math.max(0, start - 40), start);
     const a = ctx.lower.slice(end, end + 40);
     if (before.test(b)) pushAt(raw, [start, end], 'handle', true, 'cue');
-    else if (ADDRESS_RE.test(a) && ctx.patientContext) pushAt(raw, [start, end], 'handle', true, 'address');
+    else if ((ADDRESS_RE.test(a) && ctx.patientContext) || ADDRESS_YOUR_RE.test(a)) pushAt(raw, [start, end], 'handle', true, 'address');
   }
 }
 
@@ -426,6 +440,13 @@ function findPersons(ctx: DetectContext, raw: Raw[], strong: boolean[]): void {
     const near = strong[i] || strong[i - 1] || strong[i + 1];
     if (!near && !/\p{Lu}\p{Ll}+[ \t]*[,(][ \t]*\d{1,3}[ \t]*[,)]/u.test(s.text)) return;
     if (!hasNameWord(s.text)) return;
+    // First + Last by shape, where compromise takes the surname for a noun (`Evan Marsh`).
+    FIRST_LAST_RE.lastIndex = 0;
+    let fl: RegExpExecArray | null;
+    while ((fl = FIRST_LAST_RE.exec(s.text))) {
+      if (!/MaleName|FemaleName|FirstName/.test(tagOf(fl[1])) || STOP.has(lc(fl[2]))) continue;
+      pushAt(raw, [s.start + fl.index, s.start + fl.index + fl[0].length], 'person');
+    }
     const doc = parse(s.text);
     for (const p of doc.people().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; terms: Array<{ text: string; tags: string[] }> }>) {
       const terms = p.terms.filter((t) => !t.tags.includes('Honorific'));
@@ -443,6 +464,7 @@ function findPersons(ctx: DetectContext, raw: Raw[], strong: boolean[]): void {
   });
 }
 
+const FIRST_LAST_RE = new RegExp(`(?<![\\p{L}'])(${CAP})(?:[ \\t]+\\p{Lu}\\.)?[ \\t]+(${CAP})(?![\\p{L}'])`, 'gu');
 const NAMEISH = /\p{Lu}\p{Ll}+/gu;
 function hasNameWord(sentence: string): boolean {
   NAMEISH.lastIndex = 0;
@@ -490,7 +512,7 @@ function score(ctx: DetectContext, r: Raw, strong: boolean[], eponyms: Array<[nu
   const after = text.slice(r.end, r.end + 40);
   const hardSources = r.source === 'header' || r.source === 'dicom' || r.source === 'handle';
   if (!hardSources) {
-    if (overlapsAny(eponyms, r.start, r.end) && r.source !== 'honorific' && r.source !== 'cue') return undefined;
+    if (r.source !== 'honorific' && (overlapsAny(eponyms, r.start, r.end) || looksEponymous(name, after))) return undefined;
     const honor = /(Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+$/.exec(before)?.[0].trim();
     if (r.source !== 'cue' && r.source !== 'relative' && isPublic(name, honor)) return undefined;
     if (ET_AL.test(after)) return undefined;

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/engine/analyze';
+import { eponymRanges } from '../../../src/engine/detectors/name';
+
+const names = (text: string) => analyze(text).filter((f) => f.type === 'NAME').map((f) => f.text);
+const nameFindings = (text: string) => analyze(text).filter((f) => f.type === 'NAME');
+
+describe('name detector', () => {
+  it.each([
+    // honorific with an age right after it (GUIDELINE example shape)
+    ['Fascinating case today: Mrs. Alvarez, 67, presented with a Colles fracture.', ['Alvarez']],
+    // initials used as a name after a patient cue
+    ['pt J.D. back for his follow-up CT, nodule stable', ['J.D.']],
+    // lower-case initials after a lower-case cue
+    ['pt k.m. from the coast had her biopsy today', ['k.m.']],
+    // full name after "my patient"
+    ['Saw my patient Jane Doe in clinic, her MRI is stable', ['Jane Doe']],
+    // a relative's first name after "her husband"
+    ['her husband Tom stayed at the bedside all night', ['Tom']],
+    // single-letter surname after an honorific
+    ['Mr. K came back with a recurrent pneumothorax', ['K']],
+    // lower-case honorific and surname
+    ['still thinking about ms. dunleavy and her pancreatic mass', ['dunleavy']],
+    // record header, Last, First M.
+    ['Patient: Castellanos, Maria T.  DOB: 01/02/1960', ['Castellanos, Maria T.']],
+    // DICOM person name left in an export
+    ['the export still had SMITHSON^ALAN in the header', ['SMITHSON^ALAN']],
+    // patient cue with a comma, then first + last name and an age
+    ['One of my patients, Ruben Ortiz, 71, came back after the stent.', ['Ruben Ortiz']],
+    // a patient's handle after "my patient"
+    ['Shout out to my patient @runner_rosa88 who just finished chemo', ['@runner_rosa88']],
+    // lower-case name after "a kid named"
+    ['a kid named oliver swallowed a magnet last night, xray was wild', ['oliver']],
+    // relative owned by the patient, sentence-initial possessive
+    ['His wife Margaret asked me to explain the scan.', ['Margaret']],
+    // possessive owner that is itself a name: Mrs. D's husband
+    ['Mrs. D\'s husband Walter waited for hours while we read her stroke CT.', ['D', 'Walter']],
+    // compromise person with a patient cue in the sentence
+    ['Please keep Evan Marsh in your prayers, he was diagnosed with a glioma last week.', ['Evan Marsh']],
+    // a later mention of an accepted patient name (coreference)
+    ['I met Wendell Ames the day he was diagnosed with lymphoma. Years later, Wendell still sends the reading room cards.', ['Wendell Ames', 'Wendell']],
+    // hashtag with a name and a "Strong" suffix, in a patient draft
+    ['My patient rang the bell after chemo today! #NoraStrong #PedsOnc', ['Nora']],
+    // hashtag with a prefix and a full CamelCase name
+    ['Scanned her again today, the family asked for prayers. #PrayForLilaMoreno', ['LilaMoreno']],
+    // a doctor who is the patient: the author says they scanned him
+    ['Guess who I scanned today: Dr. Felix Andersen, the town dentist, with a scaphoid fracture.', ['Felix Andersen']],
+    // name followed by an age in parentheses
+    ['Called Mr. Brennigan (88, CT order pending) four times today', ['Brennigan']],
+    // vocative addressing a patient
+    ['pt from last week found my account. curtis if you\'re reading this, please stop googling', ['curtis']],
+    // a patient's social handle addressed about their relative's scan
+    ['u/harborlights_k, about your mom\'s PET/CT: I can\'t read it here.', ['u/harborlights_k']],
+  ])('finds names in %s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it.each([
+    // a speaker with a professional title
+    ['Great talk by Dr. Jane Doe at grand rounds today on liver MRI'],
+    // a paper author
+    ['Doe et al. 2019 showed the same thing in a larger cohort'],
+    // a colleague thanked by first name
+    ['Thanks to my co-fellow Sam for covering my call last night'],
+    // a public figure in the news
+    ['Joe Biden signed the bill; our patients with Medicaid will feel it'],
+    // a historical figure
+    ['Wilhelm Röntgen discovered X-rays in 1895 and never patented them'],
+    // medical eponyms in a patient sentence
+    ['Our patient had a Smith fracture, a Baker\'s cyst and Parkinson disease'],
+    // an eponym not in the list, used medically
+    ['Patient with Rasmussen encephalitis, caudate atrophy on MRI'],
+    // a placeholder name for an unidentified patient
+    ['Trauma pan-scan on a John Doe overnight, pt still unidentified'],
+    // the author's own family in a personal post
+    ['My husband Tom made dinner while I finished my reads'],
+    // a hospital named after a person
+    ['Pediatric radiology at Boston Children\'s is hiring, patients first culture'],
+    // a place named after a saint
+    ['We scanned 40 patients at St. Vincent last week for the screening day'],
+    // sentence-initial capitalised common words
+    ['Presented with pain. Imaging showed a fracture. Admitted overnight.'],
+    // hashtags with places and roles, not names
+    ['Proud of this team. #BostonStrong #TeamRadiology #MomStrong #NurseStrong'],
+    // an @-mention of a colleague
+    ['Congrats to @DrAmyLee on her keynote at RSNA!'],
+    // staff to ask for
+    ['To schedule, call the front desk and ask for Denise.'],
+    // a public figure with an honorific
+    ['Mr. Rogers was right: look for the helpers in the ED'],
+    // a list of eponymous fractures
+    ['Fracture quiz this week: Colles, Smith, Barton, Jones and Monteggia.'],
+    // an attending named in a story (colleague, with "named")
+    ['An attending named Dr. Halloran pulled up the patient\'s CT and smiled.'],
+  ])('ignores %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('blocks a patient name with patient context and only warns on a bare honorific', () => {
+    const [cued] = nameFindings('Saw my patient Jane Doe in clinic, her MRI is stable');
+    expect(cued.severity).toBe('block');
+    const [bare] = nameFindings('Mr. Abernathy called the desk again');
+    expect(bare.severity).toBe('warn');
+    expect(bare.ruleId).toBe('name/honorific');
+  });
+
+  it('finds a name with a Cyrillic letter inside and points at the original characters', () => {
+    const draft = 'Saw my patient M\u0430rgaret Hale today, her CT is clear';
+    const [f] = nameFindings(draft);
+    expect(f.text).toBe('M\u0430rgaret Hale');
+    expect(draft.slice(f.start, f.end)).toBe('M\u0430rgaret Hale');
+    expect(f.severity).toBe('block');
+  });
+
+  it('finds a name split by a zero-width space', () => {
+    const draft = 'her husband Ge\u200Borge drove her in';
+    expect(names(draft)).toEqual(['Ge\u200Borge']);
+  });
+
+  it('explains without the matched text', () => {
+    const [f] = nameFindings('Mrs. Alvarez, 67, presented with a Colles fracture.');
+    expect(JSON.stringify(f.explanation)).not.toContain('Alvarez');
+    expect(f.message).not.toContain('Alvarez');
+  });
+
+  it('keeps Smith a name after an honorific but not before "fracture"', () => {
+    expect(names('Mr. Smith came in after a fall, his CT showed a Smith fracture')).toEqual(['Smith']);
+    expect(eponymRanges('distal radius: Smith fracture').length).toBe(1);
+    expect(eponymRanges('Mr. Smith was admitted').length).toBe(0);
+  });
+});
