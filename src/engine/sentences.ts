@@ -12,7 +12,9 @@ const ABBREV = new Set([
   'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'u.s', 'a.m', 'p.m', 'acc', 'dob',
 ]);
 
-const BOUNDARY = /\n+|[.!?\u2026]+["')\]]*(?=\s)/g;
+// The lookbehind starts a punctuation run only at its first character: without it a long run
+// of dots with no space after it ("....") is re-scanned from every position (quadratic).
+const BOUNDARY = /\n+|(?<![.!?\u2026])[.!?\u2026]+["')\]]*(?=\s)/g;
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];

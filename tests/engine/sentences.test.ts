@@ -67,4 +67,15 @@ describe('splitSentences', () => {
     expect(sentences).toHaveLength(20_000);
     expect(performance.now() - t0).toBeLessThan(2000);
   });
+
+  it.each([
+    // a run of dots with nothing after it used to be re-scanned from every dot (quadratic)
+    ['.'.repeat(200_000)],
+    // the same with mixed end punctuation and a closing quote at the end
+    ['?!'.repeat(100_000) + '"'],
+  ])('splits a long punctuation run in linear time (%#)', (text) => {
+    const t0 = performance.now();
+    expect(splitSentences(text)).toHaveLength(1);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
 });
