@@ -25,6 +25,9 @@ const UNITS = new Set(lower(facilityWords.units));
 const LEADING_STOP = new Set(['the', 'a', 'an', 'our', 'my', 'his', 'her', 'their', 'this', 'that', 'at', 'in', 'from', 'to', 'and', 'but', 'so', 'if', 'anyone', 'shout', 'yesterday', 'today', 'last', 'on', 'we', 'i', 'he', 'she', 'they', 'also', 'proud', 'huge', 'thanks', 'thank', 'congrats', 'congratulations', 'welcome', 'dr', 'mr', 'mrs', 'ms', 'every', 'each', 'any', 'all', 'no', 'most', 'some', 'many', 'which', 'what', 'why', 'how', 'when', 'where']);
 const WEAK_HEADS = new Set(['general', 'regional', 'memorial', 'community', "children's", 'childrens', 'medical', 'health', 'imaging', 'radiology', "women's", 'va', 'ed', 'er', 'icu', 'nicu', 'picu', 'ccu', 'rehab', 'orthopedics', 'dialysis']);
 
+/** Saint names that are cities (a LOCATION, not a facility). */
+const SAINT_CITIES = /^(?:st\.|saint)\s+(?:louis|paul|petersburg|augustine|george|cloud|charles|joseph|albans|helena|johnsbury|clair|ignace|simons|thomas|croix|martin|marys|cloud)$/i;
+
 interface Tok { s: number; e: number; w: string }
 
 /** Runs of name tokens: capitalised words, St./Saint, inner `of`/`&`, and a trailing unit (ED, urgent care). */
@@ -101,6 +104,7 @@ export const facility = defineDetector({
         else if (hasNameBefore) { base = Math.max(base, 0.4); pattern ||= 'facility-weak-head'; }
         else if (/^st\.|^saint/i.test(name)) { base = Math.max(base, 0.45); pattern ||= 'saint-name'; }
       } else if (/^(?:st\.|saint)\s+\w+['’]s$/i.test(name)) { base = 0.45; pattern = 'saint-name'; }
+      else if (/^(?:st\.|saint)\s+[a-z]+$/i.test(name) && !SAINT_CITIES.test(name)) { base = 0.4; pattern = 'saint-name'; }
       if (!base) continue;
       // a lone single-word brand after no preposition at sentence start is weak (Regions of..., Mercy!)
       const w = weigh(start, base);

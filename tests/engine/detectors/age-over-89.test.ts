@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/engine/analyze';
+
+const ages = (text: string) => analyze(text).filter((f) => f.type === 'AGE_OVER_89').map((f) => f.text);
+
+describe('age-over-89 detector', () => {
+  it.each([
+    // hyphenated year-old
+    ['CT on a 94-year-old woman with a hip fracture', '94-year-old'],
+    // yo with sex
+    ['91 yo M, fall from standing, no bleed', '91 yo'],
+    // y/o
+    ['108 y/o F with a perforated ulcer', '108 y/o'],
+    // "aged"
+    ['a retired teacher aged 99 with new confusion', '99'],
+    // "turned"
+    ['She turned 101 last week and came in for her mammogram', '101'],
+    // "he's"
+    ['Scanned Mr. Polk today, he is 95 and sharper than me', '95'],
+    // name, age, (patient list style)
+    ['Please call Mrs. Ferris, 96, about her MRI results', '96'],
+    // spelled out
+    ['A ninety-seven-year-old man with a perforated viscus', 'ninety-seven-year-old'],
+    // birth year implying over 89
+    ['Born in 1921 and she still drives herself to the clinic', '1921'],
+  ])('finds %s', (text, expected) => {
+    expect(ages(text)).toEqual([expected]);
+  });
+
+  it.each([
+    // 89 and under is not PHI
+    ['An 89-year-old man with a fall and a 45-year-old woman with headache'],
+    // percentages, HU, doses, speeds
+    ['Sensitivity was 95 percent; the lesion measured HU of 95; give 95 mg'],
+    // a fever in Fahrenheit is not a sex marker
+    ['Patient febrile with temp 101 F overnight'],
+    // a decade is the aggregated "90 or older" category
+    ['She is in her 90s and lives alone'],
+    // a birth year that does not imply over 89
+    ['Born in 1961, she had her first mammogram at 40'],
+    // a count of patients
+    ['We scanned 95 patients at the screening event'],
+  ])('ignores %s', (text) => {
+    expect(ages(text)).toEqual([]);
+  });
+
+  it('finds an age written with full-width digits', () => {
+    const draft = 'CT on a ９２-year-old man';
+    const [f] = analyze(draft).filter((x) => x.type === 'AGE_OVER_89');
+    expect(draft.slice(f.start, f.end)).toBe('９２-year-old');
+  });
+});

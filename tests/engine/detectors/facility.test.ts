@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/engine/analyze';
+
+const facilities = (text: string) => analyze(text).filter((f) => f.type === 'FACILITY').map((f) => f.text);
+
+describe('facility detector', () => {
+  it.each([
+    // saint name with a unit, in a case
+    ["A 34-year-old came into the St. Mary's ED last night with chest pain", ["St. Mary's ED"]],
+    // transferred from a named general hospital
+    ['The pt was transferred from Mercy General with a dissection', ['Mercy General']],
+    // urgent care with a name
+    ['A 9yo seen at Riverside Urgent Care had a missed supracondylar fracture', ['Riverside Urgent Care']],
+    // a "Medical Center" in a case
+    ['Our patient, 58, was admitted to Lakeview Medical Center for the bleed', ['Lakeview Medical Center']],
+    // a health-system brand with its campus
+    ['Read a CTA on a 70-year-old at Kaiser Roseville, positive for PE', ['Kaiser Roseville']],
+    // a bare name after "at" in a sentence about a patient
+    ['The 45-year-old driver was embolized at Harborside before transfer', ['Harborside']],
+    // lower-case saint name in a casual case post
+    ['covered st. agnes last night and read a CT on a guy with appendicitis', ['st. agnes']],
+  ])('finds %s', (text, expected) => {
+    expect(facilities(text)).toEqual(expected);
+  });
+
+  it.each([
+    // the author's employer in a professional post
+    ['Thrilled to join the faculty at Mercy General as a neuroradiologist!'],
+    // a job post
+    ['Lakeview Medical Center is hiring two body imagers, great team'],
+    // a conference venue
+    ['RSNA 2027 recap from McCormick Place: AI everywhere'],
+    // a residency program affiliation
+    ['I matched into our residency program at Emory ten years ago today'],
+    // a hospital in the news, no case
+    ['Saint Luke Hospital announced a new cancer center this week'],
+    // a generic unit with no name
+    ['Every ED doc I know orders more CTs than they want to'],
+  ])('ignores %s', (text) => {
+    expect(facilities(text)).toEqual([]);
+  });
+
+  it('finds a facility written with homoglyphs and maps back to the original characters', () => {
+    const draft = 'A 60-year-old was transferred from M\u0435rcy General with a bleed'; // Cyrillic e
+    const [f] = analyze(draft).filter((x) => x.type === 'FACILITY');
+    expect(f.text).toBe('M\u0435rcy General');
+  });
+});
