@@ -1,7 +1,7 @@
 import grammar from '../../../rules/advice-grammar.json';
 import medical from '../../../rules/advice-medical.json';
 import { generalizeAdvice } from '../fixes/generalize-advice';
-import { escapeRe, phraseRegex } from '../fixes/phrases';
+import { escapeRe, phraseRegex, PhraseSet } from '../fixes/phrases';
 import { parse } from '../nlp';
 import type { Candidate, DetectContext, Sentence } from '../types';
 import { defineDetector } from '../types';
@@ -23,11 +23,12 @@ import { defineDetector } from '../types';
  * (a reply to someone, a general audience, declining to interpret) combine the sentence features.
  */
 
-const words = (list: readonly string[]) => phraseRegex(list);
+const words = (list: readonly string[]) => new PhraseSet(list);
 
 const MEDICAL = words([...medical.tests, ...medical.procedures, ...medical.drugs, ...medical.care, ...medical.diagnoses]);
 const MEDICAL_CS = new RegExp(`(?<![\\w@#])(?:${medical.caseSensitive.map(escapeRe).join('|')})(?!\\w)`);
-const DOSE = new RegExp(`\\b\\d+(?:\\.\\d+)?\\s?(?:${medical.doseUnits.map(escapeRe).join('|')})\\b|${words(medical.doseFrequencies).source}`, 'i');
+const DOSE = new RegExp(`\\b\\d+(?:\\.\\d+)?\\s?(?:${medical.doseUnits.map(escapeRe).join('|')})\\b`, 'i');
+const DOSE_FREQ = words(medical.doseFrequencies);
 const DIAGNOSIS = words(medical.diagnoses);
 const RECORD_OR_BODY = [...medical.records, ...medical.bodyParts];
 const RELATIVE = grammar.relatives.map(escapeRe).join('|');
@@ -94,7 +95,9 @@ export interface SentenceAdvice {
 const MAX_CACHE = 2000;
 const cache = new Map<string, SentenceAdvice>();
 
-function isQuestion(text: string, doc: ReturnType<typeof parse> | undefined): boolean {
+type LazyDoc = () => ReturnType<typeof parse> | undefined;
+
+function isQuestion(text: string, doc: LazyDoc): boolean {
   const t = text.trim();
   if (/\?["')\]]*\s*(?:[\p{Emoji_Presentation}\s]*)$/u.test(t)) return true;
   if (/[.!]$/.test(t)) return false;
@@ -102,7 +105,7 @@ function isQuestion(text: string, doc: ReturnType<typeof parse> | undefined): bo
   // compromise's isQuestion misses questions without '?': a sentence opening on an auxiliary or a
   // wh-word and not ending with '.' or '!' is a question.
   if (QUESTION_START.test(body)) return true;
-  return doc ? doc.questions().found : false;
+  return doc()?.questions().found ?? false;
 }
 
 /**
@@ -111,7 +114,7 @@ function isQuestion(text: string, doc: ReturnType<typeof parse> | undefined): bo
  * ("if he is vomiting, take him to the ER"), or chained after another imperative ("stop X and get
  * Y"). A verb after a plain "and" in a statement ("a radiologist who can read it and call") is not.
  */
-function imperative(text: string, doc: ReturnType<typeof parse> | undefined): boolean {
+function imperative(text: string, doc: LazyDoc): boolean {
   const body = text.replace(HANDLE_START, '').trim();
   if (ADMIN_CALL.test(body)) return false;
   let open = true; // may the next piece start with an imperative?
@@ -128,7 +131,13 @@ function imperative(text: string, doc: ReturnType<typeof parse> | undefined): bo
     // The next piece may open on an imperative when this one set up a condition.
     open = CONDITION.test(piece) || piece.trim() === '';
   }
-  return doc ? doc.has('#Imperative') && ACTION_VERB.test(body.replace(SOFTENERS, '')) : false;
+  // compromise's #Imperative as a last resort, for openers our softener list does not know.
+  // Statements open on a subject or a determiner: no need to ask compromise.
+  if (!/^[A-Za-z]/.test(body) || ACTION_VERB.test(body) || /^(?:i|i'm|i've|i'd|we|you|he|she|they|it|it's|this|that|that's|the|a|an|my|our|his|her|their|there|these|those|what|how|why|if|when|no|not|[a-z]+(?:ed|ing|ly))\b/i.test(body)) return false;
+  const d = doc();
+  if (!d || !d.has('^#Imperative')) return false;
+  const first = d.terms().first().text('normal');
+  return ACTION_VERB.test(body.slice(body.toLowerCase().indexOf(first) + first.length).replace(/^[^a-z]+/i, ''));
 }
 
 export function sentenceFeatures(text: string): SentenceAdvice {
@@ -136,12 +145,14 @@ export function sentenceFeatures(text: string): SentenceAdvice {
   if (hit) return hit;
   const lower = text.toLowerCase();
   const addressed = ADDRESSEE.test(lower);
-  const medicalHit = MEDICAL.test(lower) || MEDICAL_CS.test(text) || DOSE.test(lower);
+  const medicalHit = MEDICAL.test(lower) || MEDICAL_CS.test(text) || DOSE.test(lower) || DOSE_FREQ.test(lower);
   const cheapDirective = YOU_MODAL.test(lower) || OTHER_MODAL.test(lower) || WOULD.test(lower) || COUNTERFACTUAL.test(lower);
   const firstWord = text.replace(HANDLE_START, '').replace(/^["'(\s]+/, '').replace(SOFTENERS, '');
   // Parse only sentences that could hold advice: compromise is the costly part.
   const worth = addressed || cheapDirective || HANDLE.test(text) || ACTION_VERB.test(firstWord) || /[,;:]/.test(text);
-  const doc = worth && medicalHit ? parse(text) : undefined;
+  // compromise is the costly part: parse only when our own rules leave the question open.
+  let parsed: ReturnType<typeof parse> | undefined | null = null;
+  const doc: LazyDoc = () => (parsed === null ? (parsed = worth && medicalHit ? parse(text) : undefined) : parsed);
   const question = isQuestion(text, doc);
   let directive: SentenceAdvice['directive'] = '';
   if (YOU_MODAL.test(lower)) directive = 'you-modal';

@@ -1,7 +1,7 @@
 import phrases from '../../../rules/disclaimer-phrases.json';
 import medical from '../../../rules/advice-medical.json';
 import { defaultDisclaimer } from '../fixes/append-disclaimer';
-import { escapeRe, globalOf, phraseRegex } from '../fixes/phrases';
+import { escapeRe, PhraseSet, tokens } from '../fixes/phrases';
 import type { Candidate, DetectContext } from '../types';
 import { defineDetector } from '../types';
 import { adviceSentences } from './advice';
@@ -22,16 +22,16 @@ import { adviceSentences } from './advice';
 
 const PRESENT = phrases.present.map((r) => new RegExp(r, 'i'));
 const NEAR_MISS = phrases.nearMiss.map((r) => new RegExp(r, 'gi'));
-const OPINION = globalOf(phraseRegex(phrases.opinionCues));
-const STRONG = phraseRegex(phrases.strongOpinionCues);
-const POLICY = globalOf(phraseRegex(phrases.policyTopics));
-const PUBLIC = globalOf(phraseRegex(phrases.publicCues));
-const NO_NEED = phraseRegex(phrases.noNeedCues);
-const PUBLIC_HEALTH = phraseRegex(phrases.publicHealthActions);
-const SAFETY = phraseRegex(phrases.safetyNouns);
+const OPINION = new PhraseSet(phrases.opinionCues);
+const STRONG = new PhraseSet(phrases.strongOpinionCues);
+const POLICY = new PhraseSet(phrases.policyTopics);
+const PUBLIC = new PhraseSet(phrases.publicCues);
+const NO_NEED = new PhraseSet(phrases.noNeedCues);
+const PUBLIC_HEALTH = new PhraseSet(phrases.publicHealthActions);
+const SAFETY = new PhraseSet(phrases.safetyNouns);
 /** A closing vocative to the public: "Hydrate, folks." "Salt your steps, everybody." */
 const PUBLIC_VOCATIVE = new RegExp(`,\\s*(?:${phrases.publicAudience.map(escapeRe).join('|')})[\\s.!🙏]*$`, 'i');
-const MEDICAL = phraseRegex([...medical.tests, ...medical.procedures, ...medical.diagnoses, ...medical.drugs]);
+const MEDICAL = new PhraseSet([...medical.tests, ...medical.procedures, ...medical.diagnoses, ...medical.drugs]);
 
 interface SentenceCues {
   present: boolean;
@@ -49,13 +49,6 @@ interface SentenceCues {
 const MAX_CACHE = 2000;
 const cache = new Map<string, SentenceCues>();
 
-function count(re: RegExp, s: string): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(s)) n++;
-  return n;
-}
-
 function hasDisclaimer(lower: string): boolean {
   // Blank out near-misses first so "not medical school advice" never reads as "not ... advice".
   let s = lower;
@@ -67,15 +60,16 @@ function sentenceCues(text: string): SentenceCues {
   const hit = cache.get(text);
   if (hit) return hit;
   const lower = text.toLowerCase();
+  const toks = tokens(text);
   const c: SentenceCues = {
     present: hasDisclaimer(lower),
-    strong: STRONG.test(lower),
-    opinion: count(OPINION, lower),
-    policy: count(POLICY, lower),
-    publicCue: count(PUBLIC, lower),
-    noNeed: NO_NEED.test(lower),
-    publicHealth: PUBLIC_HEALTH.test(lower) || (PUBLIC_VOCATIVE.test(text.trim()) && (MEDICAL.test(lower) || SAFETY.test(lower))),
-    medical: MEDICAL.test(lower),
+    strong: STRONG.test(text, toks),
+    opinion: OPINION.count(text, toks),
+    policy: POLICY.count(text, toks),
+    publicCue: PUBLIC.count(text, toks),
+    noNeed: NO_NEED.test(text, toks),
+    publicHealth: PUBLIC_HEALTH.test(text, toks) || (PUBLIC_VOCATIVE.test(text.trim()) && (MEDICAL.test(text, toks) || SAFETY.test(text, toks))),
+    medical: MEDICAL.test(text, toks),
     question: /\?\s*$/.test(text.trim()),
   };
   cache.set(text, c);
