@@ -1,12 +1,23 @@
-import { COVERED_MATCHES } from '../src/sites/matches';
 import { analyze } from '../src/engine/analyze';
+import { createGuard } from '../src/guard/controller';
+import { adapterFor } from '../src/sites';
+import { COVERED_MATCHES } from '../src/sites/matches';
+import { createPanelHost } from '../src/ui/panel-host';
 
-// Until the guard lands (issue 6) the content script only exposes the engine to the page's
-// isolated world, so it can be exercised from devtools; it never touches the page's DOM.
+// Wires the guard (src/guard) to the engine and the panel UI; it runs at document_start so its
+// capture listeners at the window come before the site's own.
 export default defineContentScript({
   matches: COVERED_MATCHES,
   runAt: 'document_start',
-  main() {
-    (globalThis as { __clearpostAnalyze?: typeof analyze }).__clearpostAnalyze = analyze;
+  allFrames: true,
+  matchAboutBlank: true,
+  main(ctx) {
+    createGuard({
+      win: window,
+      site: adapterFor(location.hostname, document),
+      analyze,
+      panel: createPanelHost(),
+      signal: ctx.signal,
+    });
   },
 });

@@ -1,0 +1,329 @@
+import type { AnalyzeOptions, Finding } from '../engine/types';
+import { eligibility } from '../sites/eligibility';
+import { editingHost, editorKind, enterPosts, isComposeBox, submitControlOn } from '../sites/editor';
+import type { EditorKind, SiteAdapter } from '../sites/types';
+import { applyEdits, type Edit } from './apply-fix';
+import { createHighlighter, type Highlighter } from './highlights';
+import type { PanelApi, PanelHandle, PanelView } from './panel-api';
+import { readText, toRange, type TextModel } from './text-model';
+
+/**
+ * The guard on one page (frame): follows compose boxes, re-analyses them as they change,
+ * highlights findings, and stops a post that still carries a `block` or `warn` finding until the
+ * user has seen the panel. No browser.* here: the engine and the UI are injected; aborting
+ * `signal` removes every listener, observer, highlight and panel.
+ */
+export interface GuardDeps {
+  readonly win: Window & typeof globalThis;
+  readonly site: SiteAdapter;
+  readonly analyze: (text: string, options?: AnalyzeOptions) => Finding[];
+  readonly options?: () => AnalyzeOptions;
+  readonly panel: PanelApi;
+  readonly signal: AbortSignal;
+  /** Quiet time after the last change before re-analysing (default 40 ms). */
+  readonly debounceMs?: number;
+  /** How long to wait for the site to take a re-sent post before saying it did not (default 1500 ms). */
+  readonly acceptWaitMs?: number;
+}
+
+interface Tracked {
+  readonly box: HTMLElement;
+  readonly kind: EditorKind;
+  model: TextModel;
+  findings: Finding[];
+  timer?: ReturnType<typeof setTimeout>;
+  observer: MutationObserver;
+  panel?: PanelHandle;
+}
+
+/** How to send the stopped post again: the control it clicks (null: a key re-dispatched on the box). */
+interface Resend {
+  readonly control: Element | null;
+  run(): void;
+}
+
+export interface Guard {
+  /** Boxes currently followed (for tests and diagnostics). */
+  boxes(): HTMLElement[];
+  findingsOf(box: HTMLElement): readonly Finding[];
+}
+
+const REPORTED = new Set(['block', 'warn']);
+const CLOSE_DIALOG = '[role="dialog"], [aria-modal="true"], dialog';
+
+export function createGuard(deps: GuardDeps): Guard {
+  const { win, site, signal } = deps;
+  const doc = win.document;
+  const debounce = deps.debounceMs ?? 40;
+  const tracked = new Map<HTMLElement, Tracked>();
+  const highlighter: Highlighter = createHighlighter(win);
+  const listen = { capture: true, signal } as const;
+  /** A one-time pass for the re-sent submit ("Post anyway"). */
+  let pass: { control: Element | null; box: HTMLElement; until: number } | null = null;
+  let recentPass: Element | null = null;
+  /** Key codes whose keyup must be swallowed because their keydown was cancelled. */
+  const swallowUp = new Set<string>();
+
+  const options = (): AnalyzeOptions => ({ site: site.id, ...(deps.options?.() ?? {}) });
+  const analyzeModel = (model: TextModel) => (model.text.trim() ? deps.analyze(model.text, options()).filter((f) => REPORTED.has(f.severity)) : []);
+
+  // ---- following compose boxes ---------------------------------------------------------------
+
+  function untrack(t: Tracked) {
+    clearTimeout(t.timer);
+    t.observer.disconnect();
+    highlighter.clear(t);
+    tracked.delete(t.box);
+  }
+
+  function refresh(t: Tracked) {
+    if (!t.box.isConnected) return untrack(t);
+    t.model = readText(t.box, t.kind);
+    t.findings = analyzeModel(t.model);
+    const ranges = [];
+    for (const f of t.findings) {
+      const range = toRange(t.model, f.start, f.end);
+      if (range) ranges.push({ range, severity: f.severity });
+    }
+    const root = t.box.getRootNode();
+    highlighter.set(t, root instanceof win.ShadowRoot ? root : doc, ranges);
+  }
+
+  function schedule(t: Tracked) {
+    clearTimeout(t.timer);
+    t.timer = setTimeout(() => refresh(t), debounce);
+  }
+
+  function track(box: HTMLElement): Tracked | null {
+    const known = tracked.get(box);
+    if (known) return known;
+    if (eligibility(box).some((r) => r !== 'hidden')) return null;
+    const kind = editorKind(box);
+    const t: Tracked = { box, kind, model: { kind, text: '', segments: [] }, findings: [], observer: new win.MutationObserver(() => schedule(t)) };
+    t.observer.observe(box, { subtree: true, childList: true, characterData: true });
+    tracked.set(box, t);
+    refresh(t);
+    return t;
+  }
+
+  const boxFromTarget = (target: EventTarget | undefined): HTMLElement | null => {
+    const host = target instanceof win.Element ? editingHost(target) : null;
+    return host && isComposeBox(host, site) ? host : null;
+  };
+
+  win.addEventListener('focusin', (e) => {
+    const box = boxFromTarget(e.composedPath()[0]);
+    if (box) track(box);
+  }, listen);
+
+  win.addEventListener('input', (e) => {
+    const box = boxFromTarget(e.composedPath()[0]);
+    if (!box) return;
+    const t = track(box);
+    if (t) schedule(t);
+  }, listen);
+
+  // Boxes that appear with text already in them (restored drafts, replies) are followed too.
+  let scanQueued = false;
+  const scan = () => {
+    scanQueued = false;
+    for (const sel of site.compose) for (const el of doc.querySelectorAll<HTMLElement>(sel)) if (!tracked.has(el)) track(el);
+    for (const t of [...tracked.values()]) if (!t.box.isConnected) untrack(t);
+  };
+  const docObserver = new win.MutationObserver(() => {
+    if (scanQueued) return;
+    scanQueued = true;
+    setTimeout(scan, 250);
+  });
+  const startObserving = () => {
+    if (signal.aborted) return;
+    docObserver.observe(doc.documentElement, { subtree: true, childList: true });
+    scan();
+  };
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', startObserving, { once: true, signal });
+  else startObserving();
+
+  // ---- intercepting the post -----------------------------------------------------------------
+
+  /** The compose box a submit control belongs to: the nearest ancestor that holds a followed box. */
+  function boxForControl(control: Element): Tracked | null {
+    for (let n: Node | null = control; n; ) {
+      if (n instanceof win.Element) {
+        for (const t of tracked.values()) if (n.contains(t.box)) return t;
+        for (const sel of site.compose) {
+          const found = n.querySelector<HTMLElement>(sel);
+          if (found) { const t = track(found); if (t) return t; }
+        }
+      }
+      const parent: Node | null = n.parentNode;
+      n = parent instanceof win.ShadowRoot ? parent.host : parent;
+    }
+    return null;
+  }
+
+  function submitNear(box: HTMLElement): HTMLElement | null {
+    for (let n: Element | null = box.parentElement; n; n = n.parentElement) {
+      for (const el of n.querySelectorAll('button, [role="button"], input[type="submit"]')) {
+        const control = submitControlOn([el], site);
+        if (control) return control;
+      }
+    }
+    return null;
+  }
+
+  function cancel(e: Event) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }
+
+  /** Decides synchronously whether this submit may go through; returns true when it was stopped. */
+  function attempt(e: Event, t: Tracked, resend: Resend): boolean {
+    if (t.panel) {
+      cancel(e);
+      return true;
+    }
+    clearTimeout(t.timer);
+    refresh(t);
+    if (!t.findings.length) return false;
+    cancel(e);
+    openPanel(t, resend);
+    return true;
+  }
+
+  function takePass(path: readonly EventTarget[], box: HTMLElement | null): boolean {
+    if (!pass || Date.now() > pass.until) return false;
+    const hit = pass.control ? path.includes(pass.control) : box === pass.box;
+    if (hit) {
+      // The control's default action (a form's submit event) follows in the same task: let it through too.
+      recentPass = pass.control;
+      setTimeout(() => { recentPass = null; }, 0);
+      pass = null;
+    }
+    return hit;
+  }
+
+  win.addEventListener('click', (e) => {
+    const path = e.composedPath();
+    const control = submitControlOn(path, site);
+    if (!control || takePass(path, null)) return;
+    const t = boxForControl(control);
+    if (t) attempt(e, t, { control, run: () => control.click() });
+  }, listen);
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.type === 'keyup' && swallowUp.delete(e.code || e.key)) return cancel(e);
+    if (e.isComposing || e.keyCode === 229) return; // IME composition: Enter confirms a word
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const path = e.composedPath();
+    const box = boxFromTarget(path[0]);
+    if (!box) {
+      // Enter/Space on a submit control (React Native Web presses role=button on keyup).
+      const control = submitControlOn(path, site);
+      if (!control || (e.type === 'keyup' ? takePass(path, null) : pass?.control === control)) return;
+      const t = boxForControl(control);
+      if (t && attempt(e, t, { control, run: () => control.click() }) && e.type === 'keydown') swallowUp.add(e.code || e.key);
+      return;
+    }
+    if (e.type !== 'keydown' || e.key !== 'Enter') return;
+    const mod = e.ctrlKey || e.metaKey;
+    const posts = mod ? site.modEnterPosts !== false : !e.shiftKey && !e.altKey && enterPosts(box, site);
+    if (!posts || takePass(path, box)) return;
+    const t = track(box);
+    if (!t) return;
+    const init: KeyboardEventInit = { key: e.key, code: e.code, keyCode: 13, which: 13, ctrlKey: e.ctrlKey, metaKey: e.metaKey, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit;
+    const target = path[0] as Element;
+    const control = submitNear(box);
+    const resend: Resend = control
+      ? { control, run: () => control.click() }
+      : { control: null, run: () => target.dispatchEvent(new win.KeyboardEvent('keydown', init)) };
+    if (attempt(e, t, resend)) swallowUp.add(e.code || e.key);
+  };
+  win.addEventListener('keydown', onKey, listen);
+  win.addEventListener('keyup', onKey, listen);
+
+  win.addEventListener('submit', (e) => {
+    const form = e.target as HTMLFormElement;
+    const path = e.composedPath();
+    if (takePass(path, null)) return;
+    for (const t of tracked.values()) {
+      if (form.contains(t.box)) {
+        const submitter = (e as SubmitEvent).submitter;
+        if (recentPass && (submitter === recentPass || form === recentPass)) return;
+        attempt(e, t, submitter ? { control: submitter, run: () => submitter.click() } : { control: form, run: () => form.requestSubmit() });
+        return;
+      }
+    }
+  }, listen);
+
+  // ---- the panel -----------------------------------------------------------------------------
+
+  const fixable = (findings: readonly Finding[]): Edit[] =>
+    findings.filter((f) => f.suggestion !== undefined).map((f) => ({ start: f.start, end: f.end, text: f.suggestion as string }));
+
+  function view(t: Tracked, extra: Partial<PanelView> = {}): PanelView {
+    return { findings: t.findings, canFix: fixable(t.findings).length > 0, ...extra };
+  }
+
+  function closePanel(t: Tracked, focusBox: boolean) {
+    t.panel?.close();
+    t.panel = undefined;
+    if (focusBox && t.box.isConnected) t.box.focus({ preventScroll: true });
+  }
+
+  function openPanel(t: Tracked, resend: Resend) {
+    const container = (t.box.closest(CLOSE_DIALOG) as Element | null) ?? doc.body ?? doc.documentElement;
+    let posting = false;
+    t.panel = deps.panel.show(container, view(t), {
+      edit: () => closePanel(t, true),
+      fixAll: async () => {
+        t.panel?.update(view(t, { busy: true, status: 'Applying fixes…' }));
+        const result = await applyEdits(t.box, t.kind, t.model.text, fixable(t.findings), signal);
+        refresh(t);
+        if (!result.ok) {
+          t.panel?.update(view(t, { status: result.reason === 'stale'
+            ? 'The draft changed while the panel was open: nothing was replaced. Review the list and try again.'
+            : `A fix could not be applied in this editor (${result.applied} applied before it). The rest of the draft is as it was: edit it by hand.` }));
+          return;
+        }
+        if (!t.findings.length) {
+          closePanel(t, true);
+          return;
+        }
+        t.panel?.update(view(t, { status: `Fixed ${result.applied}. These still need your attention.` }));
+      },
+      postAnyway: () => {
+        if (posting) return;
+        posting = true;
+        t.panel?.update(view(t, { busy: true, status: 'Posting…' }));
+        const sent = t.model.text;
+        // The one-time pass: dispatch is synchronous, so the resent event consumes it right away;
+        // whatever happens it is not left lying around.
+        pass = { control: resend.control, box: t.box, until: Date.now() + 1000 };
+        resend.run();
+        pass = null;
+        setTimeout(() => {
+          const now = t.box.isConnected ? readText(t.box, t.kind).text : '';
+          if (!t.box.isConnected || now !== sent) {
+            closePanel(t, false);
+            return;
+          }
+          // The site did not take the re-sent post: say so, and let the user's own click through once.
+          pass = { control: resend.control ?? submitNear(t.box), box: t.box, until: Date.now() + 60_000 };
+          posting = false;
+          t.panel?.update(view(t, { status: 'The site did not accept the re-sent post. Your draft is unchanged: click the site\'s Post button yourself to post it.' }));
+        }, deps.acceptWaitMs ?? 1500);
+      },
+    });
+  }
+
+  signal.addEventListener('abort', () => {
+    docObserver.disconnect();
+    for (const t of [...tracked.values()]) { closePanel(t, false); untrack(t); }
+    highlighter.dispose();
+  }, { once: true });
+
+  return {
+    boxes: () => [...tracked.keys()],
+    findingsOf: (box) => tracked.get(box)?.findings ?? [],
+  };
+}

@@ -1,0 +1,28 @@
+import type { Finding } from '../engine/types';
+
+/** What the controller tells the warning panel (the UI is injected: src/ui/panel-host.tsx). */
+export interface PanelView {
+  readonly findings: readonly Finding[];
+  /** A sentence about the last action ("Fixed 2 items…", "The site did not accept…"). */
+  readonly status?: string;
+  /** An action is running: buttons are disabled. */
+  readonly busy?: boolean;
+  /** Whether "Fix all" has anything to do. */
+  readonly canFix: boolean;
+}
+
+export interface PanelHandlers {
+  fixAll(): void;
+  edit(): void;
+  postAnyway(): void;
+}
+
+export interface PanelHandle {
+  update(view: PanelView): void;
+  close(): void;
+}
+
+export interface PanelApi {
+  /** Shows the panel inside `container` (the site's compose dialog, or the page's body). */
+  show(container: Element, view: PanelView, handlers: PanelHandlers): PanelHandle;
+}
