@@ -1,0 +1,144 @@
+/**
+ * The DOM-free core of the image check: an RGBA bitmap in, PHI findings with pixel boxes out.
+ * Stages: grey + polarity-free text map (+ upscale of small images) -> OCR pass over the whole
+ * image -> a second pass on the edge strips, upscaled, when the first found little -> each OCR
+ * line through the text engine and the overlay layer -> spans mapped back to word boxes.
+ */
+import { analyze } from '../engine/analyze';
+import type { AnalyzeOptions } from '../engine/types';
+import { phiMessage } from '../engine/messages';
+import { overlaySpans } from './overlay';
+import { crop, edgeStrips, scale, textMap, toGrey } from './preprocess';
+import type { Bitmap, Box, GreyBitmap, ImageFinding, OcrEngine, OcrLine, OcrWord } from './types';
+
+export interface ScanOptions {
+  analyze?: AnalyzeOptions;
+  /** Time limit for the OCR of one image (default 20 s); past it the image is `partial` or `notChecked`. */
+  timeLimitMs?: number;
+  /** Run the edge-strip pass always (true), never (false), or when the first pass found little (default). */
+  edgePass?: boolean;
+}
+
+/** Tesseract page segmentation: 11 = sparse text, which suits scattered overlay lines. */
+export const PSM_PAGE = '11';
+export const PSM_STRIP = '11';
+/** Longest side the OCR sees; larger images are downscaled first (documented in docs/ocr.md). */
+export const MAX_OCR_SIDE = 2200;
+/** Images whose longest side is below this are upscaled for the OCR (small overlay text). */
+export const UPSCALE_BELOW = 900;
+
+export class ScanTimeout extends Error {}
+
+function withDeadline<T>(p: Promise<T>, deadline: number): Promise<T> {
+  const left = deadline - Date.now();
+  if (left <= 0) return Promise.reject(new ScanTimeout('time limit'));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const t = new Promise<T>((_, reject) => { timer = setTimeout(() => reject(new ScanTimeout('time limit')), left); });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+function mapLine(l: OcrLine, f: number, dx: number, dy: number): OcrLine {
+  const m = (b: Box): Box => [Math.floor(b[0] / f) + dx, Math.floor(b[1] / f) + dy, Math.ceil(b[2] / f) + dx, Math.ceil(b[3] / f) + dy];
+  return { ...l, box: m(l.box), words: l.words.map((w) => ({ ...w, box: m(w.box) })) };
+}
+
+async function recognizeRegion(engine: OcrEngine, g: GreyBitmap, region: Box | null, factor: number, psm: string, deadline: number): Promise<OcrLine[]> {
+  const part = region ? crop(g, region) : g;
+  const img = textMap(scale(part, factor));
+  const lines = await withDeadline(engine.recognize(img, psm), deadline);
+  return lines.map((l) => mapLine(l, factor, region ? region[0] : 0, region ? region[1] : 0));
+}
+
+/** Words that look like real text (not speckle): used to decide on the second pass. */
+function goodWords(lines: readonly OcrLine[]): number {
+  let n = 0;
+  for (const l of lines) for (const w of l.words) if (w.confidence >= 60 && /[A-Za-z0-9]{2}/.test(w.text)) n++;
+  return n;
+}
+
+export interface OcrResult {
+  lines: OcrLine[];
+  partial?: string;
+  notChecked?: string;
+}
+
+/** OCR of one bitmap, with boxes in the bitmap's pixels. */
+export async function ocrBitmap(engine: OcrEngine, bitmap: Bitmap, opts: ScanOptions = {}): Promise<OcrResult> {
+  const deadline = Date.now() + (opts.timeLimitMs ?? 20_000);
+  let g = toGrey(bitmap);
+  const side = Math.max(g.width, g.height);
+  // Huge images: one downscale to MAX_OCR_SIDE, boxes scaled back.
+  const down = side > MAX_OCR_SIDE ? MAX_OCR_SIDE / side : 1;
+  if (down !== 1) g = scale(g, down);
+  const up = side * down < UPSCALE_BELOW ? 2 : 1;
+  let lines: OcrLine[];
+  try {
+    lines = (await recognizeRegion(engine, g, null, up, PSM_PAGE, deadline)).map((l) => mapLine(l, down, 0, 0));
+  } catch (err) {
+    if (err instanceof ScanTimeout) return { lines: [], notChecked: 'time limit reached before the OCR finished' };
+    throw err;
+  }
+  const runEdge = opts.edgePass ?? goodWords(lines) < 6;
+  if (runEdge) {
+    const stripFactor = Math.min(3, up * 2);
+    try {
+      for (const strip of edgeStrips(g.width, g.height)) {
+        const more = await recognizeRegion(engine, g, strip, stripFactor, PSM_STRIP, deadline);
+        lines.push(...more.map((l) => mapLine(l, down, 0, 0)));
+      }
+    } catch (err) {
+      if (err instanceof ScanTimeout) return { lines, partial: 'time limit reached during the second OCR pass' };
+      throw err;
+    }
+  }
+  return { lines };
+}
+
+interface Span { start: number; end: number; type: string; score: number; ruleId: string; severity?: ImageFinding['severity']; message?: string }
+
+function unionBox(words: readonly OcrWord[]): Box {
+  return words.reduce<Box>((b, w) => [Math.min(b[0], w.box[0]), Math.min(b[1], w.box[1]), Math.max(b[2], w.box[2]), Math.max(b[3], w.box[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+}
+
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/** Each OCR line through the text engine and the overlay layer; spans mapped to word boxes. */
+export function findingsFromLines(lines: readonly OcrLine[], options: AnalyzeOptions = {}): ImageFinding[] {
+  const out: ImageFinding[] = [];
+  for (const line of lines) {
+    const text = line.text;
+    const offsets: number[] = [];
+    let at = 0;
+    for (const w of line.words) { offsets.push(at); at += w.text.length + 1; }
+    const spans: Span[] = [];
+    for (const f of analyze(text, options)) {
+      if (f.category !== 'phi') continue;
+      spans.push({ start: f.start, end: f.end, type: f.type, score: f.score, ruleId: f.ruleId, severity: f.severity, message: f.message });
+    }
+    for (const s of overlaySpans(text)) spans.push({ start: s.start, end: s.end, type: s.type, score: s.score, ruleId: `ocr-overlay/${s.pattern}` });
+    spans.sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start));
+    const kept: Span[] = [];
+    for (const s of spans) if (!kept.some((k) => k.start < s.end && s.start < k.end)) kept.push(s);
+    for (const s of kept) {
+      const words = line.words.filter((w, i) => offsets[i] < s.end && s.start < offsets[i] + w.text.length);
+      if (!words.length) continue;
+      const bbox = unionBox(words);
+      if (out.some((o) => o.type === s.type && o.bbox && overlaps(o.bbox, bbox))) continue; // the second pass re-read it
+      out.push({
+        category: 'phi', type: s.type, severity: s.severity ?? (s.score >= 0.85 ? 'block' : 'warn'),
+        message: s.message ?? phiMessage(s.type), ruleId: s.ruleId, score: s.score,
+        text: text.slice(s.start, s.end), bbox,
+      });
+    }
+  }
+  return out;
+}
+
+export interface BitmapScan extends OcrResult {
+  findings: ImageFinding[];
+}
+
+export async function scanBitmap(engine: OcrEngine, bitmap: Bitmap, opts: ScanOptions = {}): Promise<BitmapScan> {
+  const ocr = await ocrBitmap(engine, bitmap, opts);
+  return { ...ocr, findings: findingsFromLines(ocr.lines, opts.analyze) };
+}
