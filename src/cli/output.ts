@@ -10,7 +10,13 @@ export class Output {
     private readonly stream: NodeJS.WritableStream,
     /** Runs before each write (clears the progress line when both share a terminal). */
     private readonly beforeWrite: () => void = () => {},
+    /** The reader went away (`clearpost scan ... | head`): stop quietly, as ripgrep does. */
+    onClosed: () => void = () => process.exit(),
   ) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') onClosed();
+      else throw err;
+    });
     stream.on('drain', () => {
       this.blocked = false;
       for (const w of this.waiters.splice(0)) w();

@@ -58,12 +58,23 @@ export async function runScan(opts: ScanOptions, io: ScanIO = { stdout: process.
   const tally = new Tally();
   let blocked = false;
   const paint = makePaint(useColor(io.stdout, io.env));
-  const out = new Output(io.stdout, io.stdout.isTTY && io.stderr.isTTY ? () => progress.clear() : undefined);
+  const exitCode = () => (tally.inputErrors ? 2 : blocked ? 1 : 0);
+  const out = new Output(io.stdout, io.stdout.isTTY && io.stderr.isTTY ? () => progress.clear() : undefined, () => {
+    progress.clear();
+    process.exit(exitCode());
+  });
   const inputError = (msg: string) => {
     tally.inputErrors++;
     say(msg);
   };
-  const detectorError = (id: string, message: string) => say(`detector ${id} failed: ${message}`);
+  // A broken detector fails on every draft: say it once per distinct error, count the rest.
+  const detectorErrors = new Map<string, number>();
+  const detectorError = (id: string, message: string) => {
+    const key = `${id}: ${message}`;
+    const seen = detectorErrors.get(key) ?? 0;
+    detectorErrors.set(key, seen + 1);
+    if (!seen) say(`detector ${key} (its findings are missing; other detectors still ran)`);
+  };
   setDetectorErrorReporter((id, err) => detectorError(id, err instanceof Error ? err.message : String(err)));
 
   const emit = (ref: DraftRef, text: string, findings: Finding[]) => {
@@ -123,11 +134,12 @@ export async function runScan(opts: ScanOptions, io: ScanIO = { stdout: process.
   const text = summary(tally, seconds, opts.json ? makePaint(useColor(io.stderr, io.env)) : paint);
   if (opts.json) io.stderr.write(text);
   else out.write(text);
+  for (const [key, count] of detectorErrors) if (count > 1) say(`detector ${key}: failed on ${count.toLocaleString('en-US')} drafts`);
   if (opts.stats) {
     const maxRssMB = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
     io.stderr.write(`clearpost-stats ${JSON.stringify({ drafts: tally.drafts, seconds: Math.round(seconds * 1000) / 1000, maxRssMB, workers: (pool as WorkerPool | null)?.size ?? 0 })}\n`);
   }
-  return tally.inputErrors ? 2 : blocked ? 1 : 0;
+  return exitCode();
 }
 
 /**
