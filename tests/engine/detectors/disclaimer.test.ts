@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/engine/analyze';
+import type { AnalyzeOptions } from '../../../src/engine/types';
+
+const missing = (text: string, options: AnalyzeOptions = {}) => analyze(text, options).filter((f) => f.category === 'disclaimer');
+
+const OPINION = 'Hot take: every ED should have 24/7 ultrasound coverage, and we need to stop pretending otherwise.';
+
+describe('disclaimer detector', () => {
+  it.each([
+    // professional opinion, no disclaimer
+    [OPINION],
+    // health-policy opinion
+    ['The Medicaid cuts are going to close rural imaging centers. I think that is a disaster for screening.'],
+    // recommendation to the public
+    ['PSA: if you are 50 or older, ask your doctor about a screening colonoscopy.'],
+    // patient-specific advice needs one too
+    ['@kit_r you should get an ultrasound of that calf today.'],
+    // near-miss: "my own views changed" is not a disclaimer
+    ['My own views on AI triage changed this year: I think we should use it on every head CT.'],
+    // near-miss: a content warning about advice is not a disclaimer
+    ['CW: medical advice\n\nHot take: whole-body MRI scans do more harm than good.'],
+  ])('reports a missing disclaimer: %s', (text) => {
+    const [f] = missing(text);
+    expect(f).toBeDefined();
+    expect(f.type).toBe('MISSING_DISCLAIMER');
+    expect(f.start).toBe(0);
+    expect(f.end).toBe(text.length);
+    expect(f.suggestion).toBeTruthy();
+  });
+
+  it.each([
+    // disclaimers in many wordings, anywhere in the draft
+    [`${OPINION} Views my own.`],
+    [`Opinions are mine alone. ${OPINION}`],
+    [`${OPINION} #NotMedicalAdvice`],
+    [`RT ≠ endorsement. ${OPINION}`],
+    [`${OPINION} (Speaking for myself, not my department.)`],
+    [`${OPINION} These views do not reflect those of my employer.`],
+    [`${OPINION} Personal opinion, obviously, and not my hospital's.`],
+    // no disclaimer needed: conference logistics, congratulations, job post, teaching, personal life
+    ['See you at RSNA! My session is Tuesday at 10:30 in room 4B.'],
+    ['Congratulations to Dr. Osei on her new role as program director!'],
+    ["We're hiring two body imaging radiologists. Message me for details."],
+    ['Teaching case: 30F with RLQ pain, US shows a blind-ending tubular structure. #RadEd'],
+    ['Ran my first half marathon this weekend. Legs are done.'],
+  ])('stays quiet on %s', (text) => {
+    expect(missing(text)).toEqual([]);
+  });
+
+  it('honours a profile disclaimer unless one is required in every post', () => {
+    expect(missing(OPINION, { disclaimer: { profileHasDisclaimer: true } })).toEqual([]);
+    expect(missing(OPINION, { disclaimer: { profileHasDisclaimer: true, required: 'always' } })).toHaveLength(1);
+  });
+
+  it("requires one on every post with required: 'always', and none with 'never'", () => {
+    expect(missing('Ran my first half marathon this weekend.', { disclaimer: { required: 'always' } })).toHaveLength(1);
+    expect(missing(OPINION, { disclaimer: { required: 'never' } })).toEqual([]);
+  });
+
+  it("accepts the user's own disclaimer text and suggests it", () => {
+    const text = 'Thoughts here are not those of Acme Health.';
+    expect(missing(`${OPINION} ${text}`, { disclaimer: { text } })).toEqual([]);
+    expect(missing(OPINION, { disclaimer: { text } })[0].suggestion).toBe(text);
+  });
+
+  it('never cancels an advice finding', () => {
+    const found = analyze('Not medical advice, but you need to stop the warfarin before your biopsy.');
+    expect(found.some((f) => f.category === 'advice')).toBe(true);
+    expect(found.some((f) => f.category === 'disclaimer')).toBe(false);
+  });
+});
