@@ -110,12 +110,14 @@ export function edgeStrips(width: number, height: number, band = 0.16): Box[] {
 }
 
 /**
- * Polarity-free text map: the distance of each pixel from its local mean (box of `radius`),
- * stretched and drawn dark on white. White, yellow or green text on a dark image and black
- * text on a light label both come out as dark text on a flat white page, and smooth anatomy
- * fades. O(n) with an integral image.
+ * Text map: ink is drawn dark on a flat white page whatever its colour. Each pixel is compared
+ * with the mean of its neighbourhood (a box of `radius`): where that neighbourhood is dark the
+ * text is the part brighter than it (white, yellow, green overlays), where it is light the
+ * part darker (black text on a label or a light margin). One-sided, so the dark gaps between
+ * bright letters stay white and letters do not merge; smooth anatomy fades. O(n) with an
+ * integral image.
  */
-export function textMap(g: GreyBitmap, radius = 15, gainPercentile = 0.995): GreyBitmap {
+export function textMap(g: GreyBitmap, radius = 15, lightAbove = 150): GreyBitmap {
   const { width: w, height: h, data } = g;
   const W = w + 1;
   const integral = new Float64Array(W * (h + 1));
@@ -126,25 +128,21 @@ export function textMap(g: GreyBitmap, radius = 15, gainPercentile = 0.995): Gre
       integral[(y + 1) * W + x + 1] = integral[y * W + x + 1] + row;
     }
   }
-  const diff = new Uint8Array(w * h);
-  const hist = new Uint32Array(256);
+  // Stretch: a difference of `top` or more is full black; below `floor` stays white (noise, soft edges).
+  const top = 80, floor = 12;
+  const lut = new Uint8Array(256);
+  for (let d = 0; d < 256; d++) lut[d] = 255 - Math.max(0, Math.min(255, Math.round(((d - floor) * 255) / (top - floor))));
+  const out = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     const ya = Math.max(0, y - radius), yb = Math.min(h, y + radius + 1);
     for (let x = 0; x < w; x++) {
       const xa = Math.max(0, x - radius), xb = Math.min(w, x + radius + 1);
       const sum = integral[yb * W + xb] - integral[ya * W + xb] - integral[yb * W + xa] + integral[ya * W + xa];
       const mean = sum / ((yb - ya) * (xb - xa));
-      const d = Math.min(255, Math.abs(data[y * w + x] - mean));
-      diff[y * w + x] = d;
-      hist[d]++;
+      const v = data[y * w + x];
+      const d = mean < lightAbove ? v - mean : mean - v;
+      out[y * w + x] = d <= 0 ? 255 : lut[d > 255 ? 255 : Math.round(d)];
     }
   }
-  // Stretch so that the strongest strokes saturate; a floor keeps noise and soft edges white.
-  const top = Math.min(96, Math.max(32, percentile(hist, w * h, gainPercentile)));
-  const floor = 10;
-  const lut = new Uint8Array(256);
-  for (let d = 0; d < 256; d++) lut[d] = 255 - Math.max(0, Math.min(255, Math.round(((d - floor) * 255) / (top - floor))));
-  const out = new Uint8Array(w * h);
-  for (let i = 0; i < out.length; i++) out[i] = lut[diff[i]];
   return { width: w, height: h, data: out };
 }

@@ -62,6 +62,42 @@ export interface OcrResult {
   notChecked?: string;
 }
 
+/**
+ * Sparse-text segmentation splits a label from its value (`Acc:` | `24031188`): lines that share
+ * a baseline band and sit within a few character heights of each other are joined, left to right.
+ */
+export function mergeLines(lines: readonly OcrLine[]): OcrLine[] {
+  const sorted = [...lines].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  const used = new Array<boolean>(sorted.length).fill(false);
+  const out: OcrLine[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (used[i]) continue;
+    used[i] = true;
+    let cur = sorted[i];
+    for (let grew = true; grew;) {
+      grew = false;
+      for (let j = 0; j < sorted.length; j++) {
+        if (used[j]) continue;
+        const o = sorted[j];
+        const h = Math.min(cur.box[3] - cur.box[1], o.box[3] - o.box[1]);
+        const vOverlap = Math.min(cur.box[3], o.box[3]) - Math.max(cur.box[1], o.box[1]);
+        const gap = o.box[0] >= cur.box[0] ? o.box[0] - cur.box[2] : cur.box[0] - o.box[2];
+        if (h <= 0 || vOverlap < 0.5 * h || gap > 2.5 * h || gap < -h) continue;
+        const words = [...cur.words, ...o.words].sort((a, b) => a.box[0] - b.box[0]);
+        cur = {
+          text: words.map((w) => w.text).join(' '), words,
+          box: [Math.min(cur.box[0], o.box[0]), Math.min(cur.box[1], o.box[1]), Math.max(cur.box[2], o.box[2]), Math.max(cur.box[3], o.box[3])],
+          confidence: Math.min(cur.confidence, o.confidence),
+        };
+        used[j] = true;
+        grew = true;
+      }
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
 /** OCR of one bitmap, with boxes in the bitmap's pixels. */
 export async function ocrBitmap(engine: OcrEngine, bitmap: Bitmap, opts: ScanOptions = {}): Promise<OcrResult> {
   const deadline = Date.now() + (opts.timeLimitMs ?? 20_000);
@@ -87,11 +123,11 @@ export async function ocrBitmap(engine: OcrEngine, bitmap: Bitmap, opts: ScanOpt
         lines.push(...more.map((l) => mapLine(l, down, 0, 0)));
       }
     } catch (err) {
-      if (err instanceof ScanTimeout) return { lines, partial: 'time limit reached during the second OCR pass' };
+      if (err instanceof ScanTimeout) return { lines: mergeLines(lines), partial: 'time limit reached during the second OCR pass' };
       throw err;
     }
   }
-  return { lines };
+  return { lines: mergeLines(lines) };
 }
 
 interface Span { start: number; end: number; type: string; score: number; ruleId: string; severity?: ImageFinding['severity']; message?: string }
