@@ -43,7 +43,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.concurrent('clearpost CLI', () => {
+// Generous timeout: each case spawns node and loads the engine, slow on a busy 2-core machine.
+describe.concurrent('clearpost CLI', { timeout: 90_000 }, () => {
   it('prints version and help, exit 0', async () => {
     const v = await run(['--version']);
     expect(v.code).toBe(0);
@@ -126,7 +127,8 @@ describe.concurrent('clearpost CLI', () => {
   });
 
   it('keeps input order on the worker pool (2,000 lines)', async () => {
-    const rows = Array.from({ length: 2000 }, (_, i) => ({ id: `d${i}`, text: i % 13 === 0 ? `SSN 219-09-9999 (${i})` : `All good (${i}).` }));
+    // Empty drafts keep the test quick; the rows with text make batches take uneven time.
+    const rows = Array.from({ length: 2000 }, (_, i) => ({ id: `d${i}`, text: i % 13 === 0 ? `SSN 219-09-9999 (${i})` : i % 3 === 0 ? `All good (${i}).` : '' }));
     const r = await run(['scan', '--json', '--stats', '--workers', '2', file('big.jsonl', jsonl(rows))]);
     expect(r.code).toBe(1);
     const objs = parseLines(r.stdout);
