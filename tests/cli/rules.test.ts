@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRules, RulesError } from '../../src/cli/rules';
+import { join } from 'node:path';
+import { loadRules, parseRules, RulesError } from '../../src/cli/rules';
 
 const parse = (v: unknown) => parseRules(JSON.stringify(v), 'rules.json');
 
@@ -44,5 +45,15 @@ describe('--rules loading', () => {
   ])('rejects %s', (raw, message) => {
     expect(() => parseRules(raw, 'rules.json')).toThrow(RulesError);
     expect(() => parseRules(raw, 'rules.json')).toThrow(message);
+  });
+
+  it('loads the bundled example rules file', () => {
+    // examples/rules.json is what the docs point users at: it must stay valid
+    expect(loadRules(join(__dirname, '../../examples/rules.json'))).toMatchObject({ allow: ['Dr. Okafor', 'Riverside Imaging Grand Rounds'], detectors: { biometric: { enabled: false } } });
+  });
+
+  it('names an unreadable rules file', () => {
+    // missing file: exit 2 with the path and the reason
+    expect(() => loadRules('/nonexistent/rules.json')).toThrow(/\/nonexistent\/rules\.json: cannot read rules file \(ENOENT\)/);
   });
 });
