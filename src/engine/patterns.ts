@@ -88,8 +88,10 @@ export const LABEL_FILLER = String.raw`(?:[ \t]*(?:[:#=,(]|[Nn][Oo]\.|[Nn][Oo](?
 
 /** Alternation of label phrases (longest first), each whole-word and case-insensitive. */
 export function labelSource(labels: readonly string[]): string {
-  const alts = [...labels].sort((a, b) => b.length - a.length).map(ci);
-  return String.raw`(?<![A-Za-z0-9])(?:${alts.join('|')})(?![A-Za-z])`;
+  // a label ending in a letter must end the word (`acc` never matches `account`); one ending in
+  // `#` may touch its value (`DOC #A774219`)
+  const alts = [...labels].sort((a, b) => b.length - a.length).map((l) => (/[a-z]$/i.test(l) ? `${ci(l)}(?![A-Za-z])` : ci(l)));
+  return String.raw`(?<![A-Za-z0-9])(?:${alts.join('|')})`;
 }
 
 /** A named pattern `<label><filler><value>` whose group 1 is the value. */

@@ -1,11 +1,87 @@
-import { defineDetector } from '../types';
+import labels from '../../../rules/identifier-labels.json';
+import roles from '../../../rules/unique-roles.json';
+import { ci, degenerateId, digitsOf, labelled, runPatterns, sentenceIndexAt } from '../patterns';
+import { defineDetector, type Candidate, type DetectContext } from '../types';
 
-// Placeholder registered so the registry is complete; the detector itself is being written.
+/**
+ * Any other unique identifying number, characteristic or code (HIPAA Safe Harbor (b)(2)(i)(R)):
+ * an inmate, badge, employee or student number; the text of a tattoo; a role only one person
+ * holds where they live (`the only pharmacist in <town>`, `the county sheriff`, `the <Team>'
+ * starting pitcher`, `the <School> High sophomore`, `one of the last living <group>`, a rare
+ * competitive sport). Roles count only in a draft about a case (a scan, a read, an injury):
+ * `the county sheriff spoke at our gala` is not PHI.
+ */
+const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map(ci).join('|');
+const CAP = String.raw`[A-Z][\w'’.\-]*`;
+const PATTERNS: { name: string; regex: RegExp; score: number; group?: number }[] = [
+  // the only pharmacist in Lusk, the sole veterinarian, the last remaining blacksmith
+  { name: 'only-role', score: 0.75, regex: new RegExp(String.raw`\b[Tt]he (?:only|sole|last remaining|last|one and only) (?:(?:[a-z\-]+ ){0,2})(?:${alt(roles.occupations)})(?![A-Za-z])`, 'g') },
+  // one of the last living Tuskegee Airmen
+  { name: 'last-of-group', score: 0.7, regex: new RegExp(String.raw`\bone of the (?:last|few|only|final) (?:living |surviving |remaining )?(?:${CAP} ){0,4}${CAP}`, 'g') },
+  // the county sheriff, the town mayor, the school principal
+  { name: 'office-holder', score: 0.7, regex: new RegExp(String.raw`\b[Tt]he (?:(?:${alt(roles.officeScopes)}) )?(?:${alt(roles.offices)})(?![A-Za-z]|'s)`, 'g') },
+  // the Blue Herons' starting pitcher
+  { name: 'team-role', score: 0.7, regex: new RegExp(String.raw`\b[Tt]he (?:${CAP} ){0,3}${CAP}(?:'s?|’s?) (?:${alt(roles.teamRoles)})(?![A-Za-z])`, 'g') },
+  // Riverside High sophomore, the Lincoln Academy goalie
+  { name: 'school-role', score: 0.7, regex: new RegExp(String.raw`(?:${CAP} ){1,3}(?:High|Middle|Academy|Prep|College)(?: School)?(?:'s)? (?:${alt(roles.schoolRoles)})(?![A-Za-z])`, 'g') },
+  // captained the San Juan ferry run for 40 years, ran the Main Street diner for three decades
+  { name: 'long-tenure', score: 0.6, regex: new RegExp(String.raw`\b(?:captained|ran|owned|founded|coached|led|piloted|managed|kept|operated|pastored) the (?:${CAP} ){1,4}(?:[a-z\-]+ ){0,2}[a-z\-]+ for (?:\d+|[a-z]+) (?:years|decades)\b`, 'g') },
+  // competitive teenage sled-dog racer
+  { name: 'rare-athlete', score: 0.6, regex: new RegExp(String.raw`\b(?:${alt(roles.athleteLevels)}) (?:(?:teenage|teen|young|retired|former|female|male|amateur|local) )?(?:[a-z]+-)*[a-z]+ (?:${alt(roles.rareAthletes)})(?![A-Za-z])`, 'g') },
+];
+/** A tattoo's words are as unique as a name: `tattoo reading "Rosalind & Bear 1987"`. */
+const TATTOO = /\btattoo(?:ed|s)?\b[^."\n]{0,40}?\b(?:reading|reads|that reads|which reads|saying|says|that says|of the words|with the words|spelling|spells)\s*[:,]?\s*["“]([^"”\n]{2,60})["”]/gi;
+/** The draft is about a case: a scan, a read, an injury. */
+const CASE = /\b(?:scan\w*|pan-?scan|ct|mri|mr|x-?rays?|films?|radiograph\w*|ultrasound|imag(?:ed|ing)|read|reading|patient|pt|biopsy|fracture\w*|trauma|injur\w*|hurt|admitted|presented|diagnos\w*|ed|er|icu|surgery|sdh|bleed|mass|tumou?r|case)\b/;
+
+/** The author or a colleague, not the patient: `I was the only radiologist`, `the sheriff asked us`. */
+const SELF_BEFORE = /\b(?:i|i'm|i am|i was|we|we're|we were|as|my|our)\s+(?:\w+\s+)?$/;
+const AGENT_AFTER = /^\s+(?:asked|requested|called|sent|wanted|ordered|said|told|spoke|presented|signed|thanked|invited|announced|wrote|emailed|texted|paged)\b/;
+
+function caseNearby(ctx: DetectContext, pos: number): boolean {
+  const i = sentenceIndexAt(ctx.sentences, pos);
+  if (i < 0) return ctx.patientContext;
+  const from = ctx.sentences[Math.max(0, i - 1)].start;
+  const to = ctx.sentences[Math.min(ctx.sentences.length - 1, i + 1)].end;
+  return CASE.test(ctx.lower.slice(from, to));
+}
+
 export const uniqueId = defineDetector({
   id: 'unique-id',
   category: 'phi',
   types: ['UNIQUE_ID'],
-  detect() {
-    return [];
+  context: {
+    boost: ['inmate', 'prisoner', 'badge', 'employee', 'student', 'tattoo'],
+    suppress: ['cpt', 'icd', 'doi', 'pmid', 'isbn', 'nct', 'phone', 'fax'],
+    window: 6,
+  },
+  detect(ctx) {
+    const out: Candidate[] = runPatterns(
+      {
+        id: 'unique-id',
+        type: 'UNIQUE_ID',
+        // inmate number (DOC #A774219), badge #4471, employee ID 88-2210
+        patterns: [labelled('id-labelled', labels.uniqueId, 0.85)],
+        invalidate: (v) => digitsOf(v).length < 3 || degenerateId(v),
+      },
+      ctx.text,
+    );
+    const push = (start: number, end: number, name: string, score: number) =>
+      out.push({ detectorId: 'unique-id', type: 'UNIQUE_ID', start, end, score, contextDone: true, explanation: { pattern: name, baseScore: score } });
+    TATTOO.lastIndex = 0;
+    for (let m = TATTOO.exec(ctx.text); m; m = TATTOO.exec(ctx.text)) {
+      const start = m.index + m[0].lastIndexOf(m[1]);
+      push(start, start + m[1].length, 'tattoo-text', 0.8);
+    }
+    for (const p of PATTERNS) {
+      p.regex.lastIndex = 0;
+      for (let m = p.regex.exec(ctx.text); m; m = p.regex.exec(ctx.text)) {
+        const end = m.index + m[0].length;
+        if (SELF_BEFORE.test(ctx.lower.slice(Math.max(0, m.index - 20), m.index))) continue;
+        if (AGENT_AFTER.test(ctx.lower.slice(end, end + 20))) continue;
+        if (caseNearby(ctx, m.index)) push(m.index, end, p.name, p.score);
+      }
+    }
+    return out;
   },
 });
