@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import config from '../../wxt.config';
+
+/**
+ * The extension's promises, checked without a build: the manifest asks for nothing it does not
+ * need and allows no remote or eval'd code, and our own sources never build HTML from strings or
+ * evaluate code. (.ci/run audits the built bundle itself and runs web-ext lint.)
+ */
+type ManifestFn = (env: { browser: string; manifestVersion: number; mode: string; command: string }) => Record<string, any>;
+const manifestFor = (browser: string) =>
+  (config.manifest as unknown as ManifestFn)({ browser, manifestVersion: 3, mode: 'production', command: 'build' });
+
+describe('manifest', () => {
+  it.each(['chrome', 'firefox'])('%s: only the storage permission; hosts are optional', (browser) => {
+    const m = manifestFor(browser);
+    expect(m.permissions).toEqual(['storage']);
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.optional_host_permissions.every((h: string) => h.startsWith('https://'))).toBe(true);
+  });
+
+  it.each(['chrome', 'firefox'])('%s: the CSP allows only our own scripts (no unsafe-eval, no remote source)', (browser) => {
+    const csp: string = manifestFor(browser).content_security_policy.extension_pages;
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:|\*/);
+  });
+
+  it('firefox: gecko id, no data collection, and an Android minimum that supports that key', () => {
+    const b = manifestFor('firefox').browser_specific_settings;
+    expect(b.gecko.id).toMatch(/@/);
+    expect(b.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    // data_collection_permissions exists on Firefox for Android from 142 (web-ext lint warns otherwise)
+    expect(parseFloat(b.gecko_android.strict_min_version)).toBeGreaterThanOrEqual(142);
+  });
+
+  it('chrome: no Firefox-only keys', () => {
+    expect(manifestFor('chrome').browser_specific_settings).toBeUndefined();
+  });
+});
+
+/** Every .ts/.tsx file under a folder. */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return sources(p);
+    return /\.(ts|tsx)$/.test(name) ? [p] : [];
+  });
+}
+
+describe('sources', () => {
+  const files = [...sources('src'), ...sources('entrypoints')];
+  // comments may mention these words; code may not use them
+  const code = (p: string) => readFileSync(p, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+
+  it('finds the sources', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    // evaluated code (MV3 forbids it; AMO rejects it)
+    ['eval', /\beval\s*\(|new\s+Function\s*\(/],
+    // HTML from strings (web-ext lint UNSAFE_VAR_ASSIGNMENT; XSS on a page full of user text)
+    ['HTML from strings', /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write/],
+    // remote scripts or workers
+    ['remote code', /importScripts\s*\(\s*['"`]https?:|<script[^>]+src=["'`]https?:|import\s*\(\s*['"`]https?:/],
+  ])('use no %s', (_label, re) => {
+    const offenders = files.filter((f) => re.test(code(f)));
+    expect(offenders).toEqual([]);
+  });
+});
