@@ -1,7 +1,7 @@
 import facilityWords from '../../../rules/facility-words.json';
 import type { Candidate } from '../types';
 import { defineDetector } from '../types';
-import { caseCues, capitalisedRun, NOT_SMALL, phraseRegex, clamp } from './location';
+import { caseCues, capitalisedRun, LOCALITY, NOT_SMALL, phraseRegex, clamp } from './location';
 
 /**
  * FACILITY: the hospital, clinic or unit where THIS patient was seen, named together with the case
@@ -27,6 +27,11 @@ const WEAK_HEADS = new Set(['general', 'regional', 'memorial', 'community', "chi
 
 /** Saint names that are cities (a LOCATION, not a facility). */
 const SAINT_CITIES = /^(?:st\.|saint)\s+(?:louis|paul|petersburg|augustine|george|cloud|charles|joseph|albans|helena|johnsbury|clair|ignace|simons|thomas|croix|martin|marys|cloud)$/i;
+
+/** Where a patient went: at Bayfront, into Hillcrest, transferred to Overlake (then a capital). */
+const WHERE_RE = /\b(?:[Aa]t|[Ii]nto|[Tt]ransferred (?:to|from)|[Tt]ransfer (?:to|from)|[Aa]dmitted to|[Ss]een at|[Ii]maged at|[Ee]mbolized at|[Cc]ame to|[Ww]ent to|[Bb]rought to|[Ss]ent to|[Oo]ver at|[Dd]own at)\s+(?=[A-Z])/g;
+/** Every word that can start or sit in a facility phrase: a run without one is skipped before the phrase regexes. */
+const FACILITY_WORDS = new Set([...facilityWords.heads, ...facilityWords.systems].flatMap((p) => p.toLowerCase().split(/\s+/)));
 
 interface Tok { s: number; e: number; w: string }
 
@@ -74,6 +79,8 @@ export const facility = defineDetector({
       if (cues.draftCase) { score += 0.35; notes.push('+0.35 case draft'); }
       if (cues.strongIn(s)) { score += 0.1; notes.push('+0.1 patient cue in sentence'); }
       if (cues.professionalIn(s) && !cues.strongIn(s)) { score -= 0.45; notes.push('-0.45 professional cue'); }
+      // a facility named with no case anywhere is an institution, not PHI
+      if (!cues.draftCase && !cues.strongIn(s)) score = Math.min(score, 0.45);
       return { score, notes };
     };
 
@@ -89,6 +96,7 @@ export const facility = defineDetector({
       while (run.length && (LEADING_STOP.has(run[0].w.toLowerCase()) || /^(?:of|&|and)$/.test(run[0].w))) run = run.slice(1);
       while (run.length && (/^(?:of|&|and|I)$/.test(run[run.length - 1].w) || (/^[A-Z]{2,}$/.test(run[run.length - 1].w) && !UNITS.has(run[run.length - 1].w.toLowerCase()) && run.length > 1 && !SYSTEM_RE.test(run[run.length - 1].w)))) run = run.slice(0, -1);
       if (!run.length) continue;
+      if (!run.some((t) => FACILITY_WORDS.has(t.w.toLowerCase())) && !/^(?:st\.|saint)$/i.test(run[0].w) && !/^(?:st\.|saint)\s/i.test(run[0].w)) continue;
       const start = run[0].s, end = run[run.length - 1].e;
       const name = text.slice(start, end);
       if (NOT_FACILITY_RE.test(name) || NOT_SMALL.has(name.toLowerCase())) continue;
@@ -96,12 +104,12 @@ export const facility = defineDetector({
       const head = HEAD_RE.exec(name);
       let base = 0;
       let pattern = '';
-      if (sys) { base = 0.45; pattern = 'health-system'; }
+      if (sys) { base = /\s/.test(sys[0]) ? 0.5 : 0.45; pattern = 'health-system'; }
       if (head) {
         const headWord = head[0].toLowerCase().replace(/\s+/g, ' ');
         const hasNameBefore = head.index > 0;
-        if (hasNameBefore && !WEAK_HEADS.has(headWord)) { base = Math.max(base, 0.5); pattern = 'facility-head'; }
-        else if (hasNameBefore) { base = Math.max(base, 0.4); pattern ||= 'facility-weak-head'; }
+        if (hasNameBefore && !WEAK_HEADS.has(headWord)) { base = Math.max(base, 0.45); pattern = 'facility-head'; }
+        else if (hasNameBefore) { base = Math.max(base, 0.35); pattern ||= 'facility-weak-head'; }
         else if (/^st\.|^saint/i.test(name)) { base = Math.max(base, 0.45); pattern ||= 'saint-name'; }
       } else if (/^(?:st\.|saint)\s+\w+['’]s$/i.test(name)) { base = 0.45; pattern = 'saint-name'; }
       else if (/^(?:st\.|saint)\s+[a-z]+$/i.test(name) && !SAINT_CITIES.test(name)) { base = 0.4; pattern = 'saint-name'; }
@@ -113,7 +121,7 @@ export const facility = defineDetector({
     }
 
     // 2. A bare capitalised name where a patient went: at Bayfront, into Hillcrest, transferred to Overlake
-    for (const m of text.matchAll(/\b(?:at|into|transferred to|transferred from|transfer from|transfer to|admitted to|seen at|imaged at|embolized at|came to|went to|brought to|sent to|over at|down at)\s+(?=[A-Z])/gi)) {
+    for (const m of text.matchAll(WHERE_RE)) {
       const at = m.index! + m[0].length;
       if (named.some(([a, b]) => a <= at && at < b)) continue;
       const span = capitalisedRun(text, at);
@@ -121,6 +129,9 @@ export const facility = defineDetector({
       const [s, e, words] = span;
       const name = text.slice(s, e);
       if (NOT_SMALL.has(name.toLowerCase()) || /^[A-Z]{2,5}$/.test(name) || words.some((x) => /^\d/.test(x))) continue;
+      // Tamarack Ridge, Orchard Lake beach: a place, left to the location detector
+      if (words.length > 1 && LOCALITY.has(words[words.length - 1].toLowerCase())) continue;
+      if (/^\s+(?:beach|park|lake|river|trail|trailhead|club|course|zoo|rink|fair|fairgrounds|school|campground)\b/i.test(text.slice(e, e + 14))) continue;
       if (/^\s*(?:et al|disease|syndrome|sign|fracture)/i.test(text.slice(e, e + 12))) continue;
       const sent = cues.sentenceAt(s);
       if (!cues.strongIn(sent) && !(cues.draftCase && cues.patientIn(sent))) continue;

@@ -110,7 +110,7 @@ const lowerSet = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase(
 export const NOT_SMALL = lowerSet([...states.names, ...states.abbreviations, ...regions.names]);
 const STATE_CODES = new Set(states.codes);
 const NOT_PLACE = lowerSet(placeWords.notPlace);
-const LOCALITY = lowerSet(placeWords.localitySuffixes);
+export const LOCALITY = lowerSet(placeWords.localitySuffixes);
 const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
 const suffixAlt = (xs: readonly string[]) =>
   [...new Set(xs.flatMap((s) => [s, cap(s), s.toUpperCase()]))].sort((a, b) => b.length - a.length).map(esc).join('|');
@@ -120,12 +120,28 @@ const STREET_NAMED = suffixAlt(['street', 'st', 'avenue', 'ave', 'road', 'rd', '
 const UNIT = suffixAlt(placeWords.unitWords.filter((u) => u !== '#'));
 const STATE_ALT = [...states.codes, ...states.names].sort((a, b) => b.length - a.length).map(esc).join('|');
 const LOCALITY_ALT = suffixAlt(placeWords.localitySuffixes).split('|').filter((x) => /^[A-Z][a-z]/.test(x)).join('|');
-const VENUE_ALT = [...placeWords.venues].sort((a, b) => b.length - a.length).map(esc).join('|');
-const VENUE_RE = new RegExp(String.raw`\b(?:at|near|from|in|outside|by)\s+the\s+((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\s+(?:${VENUE_ALT})\b`, 'g');
-const BEFORE_ALT = [...placeWords.before].sort((a, b) => b.length - a.length).map(esc).join('|');
+const VENUE_ALT = suffixAlt(placeWords.venues.flatMap((v) => [v, v.split(' ').map(cap).join(' ')]));
+const VENUE_RE = new RegExp(String.raw`\b(?:at|near|from|in|outside|by)\s+(?:the\s+)?((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\s+(?:${VENUE_ALT})\b`, 'g');
+/** at Tamarack Ridge, at Cedar Bluff: a place named by its locality word after "at" */
+const AT_LOCALITY_RE = new RegExp(String.raw`\b[Aa]t\s+((?:[A-Z][a-z]+ ){1,2}(?:${LOCALITY_ALT}))\b`, 'g');
+const BEFORE_CASES = [...new Set(placeWords.before.flatMap((b) => [b, cap(b)]))].sort((a, b) => b.length - a.length).map(esc).join('|');
 
 /** Words after a capitalised name that make it an eponym or a citation, not a place. */
 const EPONYM_NEXT = /^\s*(?:disease|syndrome|sign|tumou?r|fracture|lymphoma|palsy|cyst|criteria|classification|score|scale|procedure|maneuver|manoeuvre|type|et al|lesion|line|view|method|protocol|test|ratio|triad|law|rule|effect|index|'s\b)/i;
+
+/** 1420 Old Mill Rd, 418 Maple Ave, Apt 2B */
+const ADDR_RE = new RegExp(
+  String.raw`(?<![\w-])\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))(?:\s+[A-Z][a-z]+){0,3}\s+(?:${STREET})\b\.?(?:,?\s+(?:${UNIT})\.?\s*#?\s*[A-Za-z0-9-]{1,5}\b|,?\s+#\s?[A-Za-z0-9-]{1,5}\b)?`, 'g');
+
+/** lives off Glenwood Ave, on maple st */
+const STREET_NAME_RE = new RegExp(
+  String.raw`\b(?:on|off|lives on|lives off|lived on|corner of|near|at)\s+((?:[A-Z][a-z]+|[a-z]{3,})(?:\s+[A-Z][a-z]+){0,2}\s+(?:${STREET_NAMED}))\b(?!\.?\s*[A-Z][a-z]+'s)`, 'g');
+
+/** City, ST 12345 */
+const CITY_STATE_RE = new RegExp(String.raw`\b((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2}),\s+(?:${STATE_ALT})\b(?:\.?,?\s+(\d{5})(?:-\d{4})?\b)?`, 'g');
+
+/** from / in / near / outside / lives in ... then a capital (the words themselves in either case) */
+const PREP_RE = new RegExp(String.raw`(?<![\w'])(${BEFORE_CASES})\s+(?:the\s+(?=[A-Z][a-z]+ (?:${LOCALITY_ALT})\b))?(?=[A-Z])`, 'g');
 
 const CAP_WORD = /^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)$/;
 
@@ -162,16 +178,14 @@ export const location = defineDetector({
     };
 
     // 1. Street address: 1420 Old Mill Rd, 418 Maple Ave, Apt 2B
-    const addr = new RegExp(
-      String.raw`(?<![\w-])\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))(?:\s+[A-Z][a-z]+){0,3}\s+(?:${STREET})\b\.?(?:,?\s+(?:${UNIT})\.?\s*#?\s*[A-Za-z0-9-]{1,5}\b|,?\s+#\s?[A-Za-z0-9-]{1,5}\b)?`, 'g');
+    const addr = ADDR_RE;
     for (const m of text.matchAll(addr)) {
       const w = weigh(m.index!, 0.7, false);
       if (w) add(m.index!, m.index! + m[0].length, 'street-address', 0.7, w.score, w.notes);
     }
 
     // 2. Street name without number: lives off Glenwood Ave, on maple st
-    const street = new RegExp(
-      String.raw`\b(?:on|off|lives on|lives off|lived on|corner of|near|at)\s+((?:[A-Z][a-z]+|[a-z]{3,})(?:\s+[A-Z][a-z]+){0,2}\s+(?:${STREET_NAMED}))\b(?!\.?\s*[A-Z][a-z]+'s)`, 'g');
+    const street = STREET_NAME_RE;
     for (const m of text.matchAll(street)) {
       const first = m[1].split(/\s+/)[0].toLowerCase();
       if (NOT_PLACE.has(first) || /^(?:the|a|an|this|that|same|main|each|every|first|last|next)$/.test(first)) continue;
@@ -186,7 +200,7 @@ export const location = defineDetector({
     }
 
     // 3. City, ST 12345 (the city and the ZIP are separate findings)
-    const cityState = new RegExp(String.raw`\b((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2}),\s+(?:${STATE_ALT})\b(?:\.?,?\s+(\d{5})(?:-\d{4})?\b)?`, 'g');
+    const cityState = CITY_STATE_RE;
     for (const m of text.matchAll(cityState)) {
       const city = m[1];
       const start = m.index!;
@@ -224,7 +238,7 @@ export const location = defineDetector({
     }
 
     // 6. A capitalised place after from / in / near / outside / lives in ...
-    const prep = new RegExp(String.raw`(?<![\w'])(${BEFORE_ALT})\s+(?:the\s+(?=[A-Z][a-z]+ (?:${LOCALITY_ALT})\b))?(?=[A-Z])`, 'gi');
+    const prep = PREP_RE;
     for (const m of text.matchAll(prep)) {
       const at = m.index! + m[0].length;
       const span = capitalisedRun(text, at);
@@ -255,6 +269,12 @@ export const location = defineDetector({
       const w = weigh(start, 0.35, true);
       if (w) add(start, m.index! + m[0].length, 'named-venue', 0.35, w.score, w.notes);
     }
+    for (const m of text.matchAll(AT_LOCALITY_RE)) {
+      if (NOT_PLACE.has(m[1].split(' ')[0].toLowerCase()) || out.some((c) => c.start <= m.index! + 3 && m.index! + 3 < c.end)) continue;
+      const start = m.index! + m[0].indexOf(m[1]);
+      const w = weigh(start, 0.35, true);
+      if (w) add(start, start + m[1].length, 'at-locality', 0.35, w.score, w.notes);
+    }
     // 6c. A street named in full anywhere: Elm Street apartment fire
     for (const m of text.matchAll(/\b(?:[A-Z][a-z]+ ){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Parkway|Highway)\b/g)) {
       if (NOT_PLACE.has(m[0].split(' ')[0].toLowerCase())) continue;
@@ -274,10 +294,14 @@ export const location = defineDetector({
       const covered = (a: number, b: number) => out.some((c) => c.start < b && a < c.end);
       for (const s of ctx.sentences) {
         if (!cues.strongIn(s) || cues.professionalIn(s)) continue;
-        // parse only sentences with a capitalised word after their first word
-        if (!/\s[A-Z][a-z]{2,}/.test(s.text)) continue;
-        const doc = parse(s.text);
-        for (const hit of doc.match('#City').json({ offset: true }) as NlpHit[]) {
+        // parse only sentences with a capitalised word (after the first) that no pattern explained
+        let open = false;
+        for (const w of s.text.matchAll(/(?<=\s)[A-Z][a-z]{2,}\b/g)) {
+          const a = s.start + w.index!;
+          if (!NOT_PLACE.has(w[0].toLowerCase()) && !NOT_SMALL.has(w[0].toLowerCase()) && !covered(a, a + w[0].length)) { open = true; break; }
+        }
+        if (!open) continue;
+        for (const hit of citiesOf(s.text)) {
           const o = hit.offset;
           if (!o) continue;
           let a = s.start + o.start, b = a + o.length;
@@ -285,7 +309,7 @@ export const location = defineDetector({
           const name = text.slice(a, b);
           if (/^\s[A-Z]/.test(text.slice(b, b + 2))) continue; // Boston Scientific: part of a longer name
           if (!/^[A-Z]/.test(name) || NOT_SMALL.has(name.toLowerCase()) || NOT_PLACE.has(name.toLowerCase()) || covered(a, b)) continue;
-          if (/#Person/.test(JSON.stringify(hit.terms?.map((t) => t.tags) ?? []))) continue;
+          if (hit.terms?.some((t) => t.tags?.includes('Person'))) continue;
           add(a, b, 'nlp-city', 0.4, 0.4 + 0.3, ['+0.3 patient cue in sentence']);
         }
       }
@@ -295,6 +319,17 @@ export const location = defineDetector({
 });
 
 interface NlpHit { offset?: { start: number; length: number }; terms?: { tags?: string[] }[] }
+/** #City matches of a parsed sentence, kept with its cached doc (a match is not free). */
+const CITIES = new WeakMap<object, NlpHit[]>();
+function citiesOf(sentence: string): NlpHit[] {
+  const doc = parse(sentence);
+  let hits = CITIES.get(doc);
+  if (!hits) {
+    hits = doc.match('#City').json({ offset: true }) as NlpHit[];
+    CITIES.set(doc, hits);
+  }
+  return hits;
+}
 
 /**
  * The run of capitalised words starting at `at` (at most 3, `St.` allowed inside), stopping at a
