@@ -55,6 +55,11 @@ function select(box: HTMLElement, kind: EditorKind, start: number, end: number):
   return true;
 }
 
+/** Puts the caret at `offset` in the box (the editor syncs its own selection on selectionchange). */
+export function placeCaret(box: HTMLElement, kind: EditorKind, offset: number): void {
+  select(box, kind, offset, offset);
+}
+
 function insert(box: HTMLElement, kind: EditorKind, text: string): void {
   const doc = box.ownerDocument;
   if (!PASTE_KINDS.has(kind)) {

@@ -2,7 +2,7 @@ import type { AnalyzeOptions, Finding } from '../engine/types';
 import { eligibility } from '../sites/eligibility';
 import { editingHost, editorKind, enterPosts, isComposeBox, submitControlOn } from '../sites/editor';
 import type { EditorKind, SiteAdapter } from '../sites/types';
-import { applyEdits, type Edit } from './apply-fix';
+import { applyEdits, placeCaret, type Edit } from './apply-fix';
 import { createHighlighter, type Highlighter } from './highlights';
 import type { PanelApi, PanelHandle, PanelView } from './panel-api';
 import { readText, toRange, type TextModel } from './text-model';
@@ -264,10 +264,13 @@ export function createGuard(deps: GuardDeps): Guard {
     return { findings: t.findings, canFix: fixable(t.findings).length > 0, ...extra };
   }
 
+  /** Closes the panel; with `focusBox`, the caret goes to the end of the first finding (or the draft). */
   function closePanel(t: Tracked, focusBox: boolean) {
     t.panel?.close();
     t.panel = undefined;
-    if (focusBox && t.box.isConnected) t.box.focus({ preventScroll: true });
+    if (!focusBox || !t.box.isConnected) return;
+    const model = readText(t.box, t.kind);
+    placeCaret(t.box, t.kind, Math.min(t.findings[0]?.end ?? model.text.length, model.text.length));
   }
 
   function openPanel(t: Tracked, resend: Resend) {

@@ -11,5 +11,6 @@ export const facebook = defineSite({
   attachments: ['input[type="file"][accept*="image"]', 'input[type="file"]'],
   // Comment and reply boxes sit in a form; Enter there posts (Shift+Enter makes a new line).
   enterPosts: ['form [role="textbox"][contenteditable="true"]', '[aria-label^="Write a comment"]', '[aria-label^="Write a reply"]', '[aria-label^="Comment as"]', '[aria-label^="Reply as"]'],
-  modEnterPosts: false,
+  // Not known to post on Ctrl+Enter, but guarding it costs nothing and fails closed.
+  modEnterPosts: true,
 });
