@@ -57,6 +57,8 @@ interface Raw {
   emit: boolean;
   score?: number;
   note?: string;
+  /** A single given name: compromise must read it as a person in this sentence. */
+  confirm?: { start: number; text: string };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,11 +130,13 @@ const HEADER_RE = new RegExp(`(?<![\\p{L}])(?:${alt(cues.headerLabels)})[ \\t]*[
 const DICOM_RE = new RegExp(`(?<![\\p{L}\\d^])${DICOM}`, 'gu');
 const CUE_RE = new RegExp(`(?<![\\p{L}\\d-])(?:${alt(cues.patientBefore)})[ \\t]*[:,]?[ \\t]+`, 'gu');
 const OWNER = `${alt(cues.relativeOwners)}|${alt(cues.ownFamily)}|[\\p{L}]+'s`;
-const RELATIVE_RE = new RegExp(
-  `(?<![\\p{L}'])(${OWNER})[ \\t]+(?:(?:late|dear|beloved|little|older|younger|oldest|youngest|eldest|adult|teenage|\\d+-year-old)[ \\t]+)?(?:${RELATIVES})[ \\t]*,?[ \\t]+`,
-  'gu',
+/** A relative word, then (`is`/`was` or a comma) and the name; the owner is read backwards. */
+const RELATIVE_RE = new RegExp(`(?<![\\p{L}'])(?:${RELATIVES})(?:[ \\t]+(is|was))?[ \\t]*,?[ \\t]+`, 'gu');
+const OWNER_BEFORE = new RegExp(
+  `(?<![\\p{L}'])(${OWNER})[ \\t]+(?:(?:late|dear|beloved|little|older|younger|oldest|youngest|eldest|adult|teenage|\\d+-year-old)[ \\t]+)?$`,
+  'u',
 );
-const RELATIVE_IS_RE = new RegExp(`(?<![\\p{L}'])(?:(${alt(cues.ownFamily)})[ \\t]+)?(?:${RELATIVES})[ \\t]+(?:is|was)[ \\t]+`, 'gu');
+const OWN_BEFORE = new RegExp(`(?<![\\p{L}'])(?:${alt(cues.ownFamily)})[ \\t]+$`, 'u');
 const HONORIFIC_RE = new RegExp(`(?<![\\p{L}])(Mr|Mrs|Ms|Miss|Mx|Mister|MR|MRS)(\\.?)[ \\t]+(?:(${FULL})|(${INITIAL}))`, 'gu');
 const LOWER_HONORIFIC_RE = /(?<![\p{L}])(?:mr|mrs|ms)\.[ \t]+(\p{Ll}[\p{Ll}'-]+)/gu;
 const TITLED_RE = new RegExp(`(?<![\\p{L}])(?:Dr|Doctor|DR|Prof|Professor)\\.?[ \\t]+(?:(${FULL})|(\\p{Lu}\\.[ \\t]*${CAP}))`, 'gu');
@@ -204,15 +208,17 @@ function looksEponymous(name: string, after: string): boolean {
 }
 
 /** Ranges of `text` where a medical eponym is used medically (not a person's name). */
-export function eponymRanges(text: string): Array<[number, number]> {
+export function eponymRanges(text: string, from = 0, to = text.length): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const word = /\p{L}+/gu;
+  word.lastIndex = from;
   let m: RegExpExecArray | null;
-  let skipTo = 0;
-  while ((m = word.exec(text))) {
+  let skipTo = from;
+  while ((m = word.exec(text)) && m.index < to) {
     if (m.index < skipTo) continue;
     if (m.index > 0 && /[\p{L}'\d]/u.test(text[m.index - 1])) continue;
-    const entries = EPONYM_INDEX.get(fold(lc(m[0])));
+    const w = lc(m[0]);
+    const entries = EPONYM_INDEX.get(w) ?? (/[^a-z]/.test(w) ? EPONYM_INDEX.get(fold(w)) : undefined);
     if (!entries) continue;
     let end = -1;
     EPONYM_LIST.lastIndex = m.index;
@@ -233,6 +239,22 @@ export function eponymRanges(text: string): Array<[number, number]> {
       skipTo = end;
     }
   }
+  return out;
+}
+
+/** Eponym ranges only around the candidates (a list of eponyms can start a few words before). */
+function eponymsNear(text: string, raw: readonly Raw[]): Array<[number, number]> {
+  const windows = raw.map((r) => [Math.max(0, r.start - 120), Math.min(text.length, r.end + 60)]).sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  let cur: number[] | undefined;
+  for (const w of windows) {
+    if (cur && w[0] <= cur[1]) cur[1] = Math.max(cur[1], w[1]);
+    else {
+      if (cur) out.push(...eponymRanges(text, cur[0], cur[1]));
+      cur = [...w];
+    }
+  }
+  if (cur) out.push(...eponymRanges(text, cur[0], cur[1]));
   return out;
 }
 
@@ -286,7 +308,7 @@ function pushAt(raw: Raw[], span: [number, number] | undefined, source: Source, 
 function findHeaders(ctx: DetectContext, raw: Raw[]): void {
   HEADER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = HEADER_RE.exec(ctx.lower))) {
+  while (/[:=#]/.test(ctx.text) && (m = HEADER_RE.exec(ctx.lower))) {
     const pos = m.index + m[0].length;
     AT_HEADER_NAME.lastIndex = pos;
     const n = AT_HEADER_NAME.exec(ctx.text);
@@ -297,7 +319,7 @@ function findHeaders(ctx: DetectContext, raw: Raw[]): void {
     pushAt(raw, [start, start + n[1].length], 'header');
   }
   DICOM_RE.lastIndex = 0;
-  while ((m = DICOM_RE.exec(ctx.text))) pushAt(raw, [m.index, m.index + m[0].length], 'dicom');
+  while (ctx.text.includes('^') && (m = DICOM_RE.exec(ctx.text))) pushAt(raw, [m.index, m.index + m[0].length], 'dicom');
 }
 
 function findCued(ctx: DetectContext, raw: Raw[]): void {
@@ -318,21 +340,23 @@ function findCued(ctx: DetectContext, raw: Raw[]): void {
   }
   RELATIVE_RE.lastIndex = 0;
   while ((m = RELATIVE_RE.exec(ctx.lower))) {
-    const owner = m[1];
     const pos = m.index + m[0].length;
-    const own = cues.ownFamily.includes(owner);
+    const before = ctx.lower.slice(Math.max(0, m.index - 40), m.index);
+    if (m[1]) {
+      // `Mom is Barbara Keane`: no owner needed; `my mom is ...` is the author's family.
+      pushAt(raw, nameAt(ctx.text, pos, 'never'), OWN_BEFORE.test(before) ? 'own-family' : 'relative');
+      continue;
+    }
+    const o = OWNER_BEFORE.exec(before);
+    if (!o) continue;
+    const owner = o[1];
     // `everyone's mom` and the like: a possessive owner must be a name-like word (`Mrs. D's`, `hollis's`).
     if (owner.endsWith("'s") && !cues.relativeOwners.includes(owner)) {
-      const w = ctx.text.slice(m.index, m.index + owner.length - 2);
+      const at = m.index - before.length + o.index;
+      const w = ctx.text.slice(at, at + owner.length - 2);
       if (isCommonWord(w) && !isNameWord(w) && !/^\p{Lu}$/u.test(w)) continue;
     }
-    pushAt(raw, nameAt(ctx.text, pos, 'given'), own ? 'own-family' : 'relative');
-    RELATIVE_RE.lastIndex = pos;
-  }
-  RELATIVE_IS_RE.lastIndex = 0;
-  while ((m = RELATIVE_IS_RE.exec(ctx.lower))) {
-    const pos = m.index + m[0].length;
-    pushAt(raw, nameAt(ctx.text, pos, 'never'), m[1] ? 'own-family' : 'relative');
+    pushAt(raw, nameAt(ctx.text, pos, 'given'), cues.ownFamily.includes(owner) ? 'own-family' : 'relative');
   }
 }
 
@@ -419,7 +443,7 @@ function findHandles(ctx: DetectContext, raw: Raw[]): void {
 function findVocatives(ctx: DetectContext, raw: Raw[], draftCue: boolean): void {
   VOCATIVE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = VOCATIVE_RE.exec(ctx.text))) {
+  while (ctx.lower.includes('if you') && (m = VOCATIVE_RE.exec(ctx.text))) {
     const w = m[1];
     const capital = /^\p{Lu}\p{Ll}/u.test(w);
     if (STOP.has(lc(w)) || !(isGiven(w) || (capital && !isCommonWord(w)))) continue;
@@ -434,48 +458,59 @@ function findVocatives(ctx: DetectContext, raw: Raw[], draftCue: boolean): void 
   }
 }
 
-/** compromise #Person spans, only in sentences worth parsing (the main cost of the engine). */
+interface PersonJson { text: string; offset: { start: number; length: number }; terms: Array<{ text: string; tags: string[] }> }
+/** The people of a parsed sentence, kept with its cached doc: `people()` is a match, not free. */
+const PEOPLE = new WeakMap<object, PersonJson[]>();
+function peopleOf(sentence: string): PersonJson[] {
+  const doc = parse(sentence);
+  let people = PEOPLE.get(doc);
+  if (!people) {
+    people = doc.people().json({ offset: true }) as PersonJson[];
+    PEOPLE.set(doc, people);
+  }
+  return people;
+}
+
+/**
+ * Person names in sentences worth a look (a patient cue in or next to them, or `Name, 94,`):
+ * `First [M.] Last` by shape (compromise takes some surnames for nouns: `Evan Marsh`), and a single
+ * given name (`Ron is home`), which compromise must confirm as a #Person in context (`Jordan`,
+ * `Austin`, `Georgia` are also places). Parsing is the engine's main cost, so only sentences with
+ * such a candidate that would pass the threshold are parsed, each once (cached per sentence).
+ */
 function findPersons(ctx: DetectContext, raw: Raw[], strong: boolean[]): void {
   ctx.sentences.forEach((s, i) => {
     const near = strong[i] || strong[i - 1] || strong[i + 1];
     if (!near && !/\p{Lu}\p{Ll}+[ \t]*[,(][ \t]*\d{1,3}[ \t]*[,)]/u.test(s.text)) return;
-    if (!hasNameWord(s.text)) return;
-    // First + Last by shape, where compromise takes the surname for a noun (`Evan Marsh`).
-    FIRST_LAST_RE.lastIndex = 0;
-    let fl: RegExpExecArray | null;
-    while ((fl = FIRST_LAST_RE.exec(s.text))) {
-      if (!/MaleName|FemaleName|FirstName/.test(tagOf(fl[1])) || STOP.has(lc(fl[2]))) continue;
-      pushAt(raw, [s.start + fl.index, s.start + fl.index + fl[0].length], 'person');
-    }
-    const doc = parse(s.text);
-    for (const p of doc.people().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; terms: Array<{ text: string; tags: string[] }> }>) {
-      const terms = p.terms.filter((t) => !t.tags.includes('Honorific'));
-      if (terms.length < p.terms.length) continue; // honorific persons belong to the honorific and titled patterns
-      if (!terms.length || !terms.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text) || /^\p{Lu}\.?$/u.test(t.text))) continue;
-      if (!terms.some((t) => isNameWord(t.text.replace(/['’]s$|[.,;:!?)]+$/g, '')) || (t.tags.includes('LastName') && t.tags.includes('Person')))) continue;
-      let start = s.start + p.offset.start;
-      let end = start + p.offset.length;
-      // compromise spans may carry punctuation and a possessive: keep the name itself.
-      const span = ctx.text.slice(start, end).replace(/['’]s?[^\p{L}]*$|[^\p{L}.]+$/u, '').replace(/\.$/, '');
-      end = start + span.length;
-      while (start < end && !/\p{L}/u.test(ctx.text[start])) start++;
-      pushAt(raw, [start, end], 'person');
+    SINGLE_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SINGLE_RE.exec(s.text))) {
+      if (!/MaleName|FemaleName|FirstName/.test(tagOf(m[0]))) continue;
+      const a = m.index;
+      SURNAME_AFTER.lastIndex = a + m[0].length;
+      const last = SURNAME_AFTER.exec(s.text);
+      if (last && !STOP.has(lc(last[1]))) {
+        pushAt(raw, [s.start + a, s.start + a + m[0].length + last[0].length], 'person');
+        SINGLE_RE.lastIndex = a + m[0].length + last[0].length;
+        continue;
+      }
+      raw.push({ start: s.start + a, end: s.start + a + m[0].length, source: 'person', emit: true, confirm: s });
     }
   });
 }
 
-const FIRST_LAST_RE = new RegExp(`(?<![\\p{L}'])(${CAP})(?:[ \\t]+\\p{Lu}\\.)?[ \\t]+(${CAP})(?![\\p{L}'])`, 'gu');
-const NAMEISH = /\p{Lu}\p{Ll}+/gu;
-function hasNameWord(sentence: string): boolean {
-  NAMEISH.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NAMEISH.exec(sentence))) {
-    if (isNameWord(m[0])) return true;
-    if (m.index > 0 && tagOf(m[0]) === '' && !/[.!?:]\s*$/.test(sentence.slice(0, m.index))) return true;
+/** Whether compromise reads the span as (part of) a #Person in its sentence. */
+function confirmedPerson(sentence: { start: number; text: string }, start: number, end: number): boolean {
+  for (const p of peopleOf(sentence.text)) {
+    const a = sentence.start + p.offset.start, b = a + p.offset.length;
+    if (a < end && start < b && !p.terms.some((t) => t.tags.includes('Honorific'))) return true;
   }
   return false;
 }
 
+const SINGLE_RE = /(?<![\p{L}'@#/.\-])\p{Lu}\p{Ll}+(?![\p{L}\-])/gu;
+/** The surname after a given name: `Evan Marsh`, `Marcus T. Bell`. */
+const SURNAME_AFTER = new RegExp(`(?:[ \\t]+\\p{Lu}\\.)?[ \\t]+(${CAP})(?![\\p{L}'])`, 'uy');
 // ---------------------------------------------------------------------------------------------
 // Evidence and filters
 
@@ -638,18 +673,20 @@ export const name = defineDetector({
     findHeaders(ctx, raw);
     findCued(ctx, raw);
     findHonorifics(ctx, raw);
-    findHashtags(ctx, raw);
-    findHandles(ctx, raw);
+    if (ctx.text.includes('#')) findHashtags(ctx, raw);
+    if (ctx.text.includes('@') || ctx.text.includes('u/')) findHandles(ctx, raw);
     findVocatives(ctx, raw, strong.some(Boolean));
     findPersons(ctx, raw, strong);
-    const eponyms = raw.length ? eponymRanges(ctx.text) : [];
+    const eponyms = eponymsNear(ctx.text, raw);
     const kept = dedupe(raw);
+    const threshold = ctx.options.threshold ?? 0.5;
     const scored: Scored[] = [];
     for (const r of kept) {
       const s = score(ctx, r, strong, eponyms);
-      if (s) scored.push(s);
+      if (!s) continue;
+      if (r.confirm && (s.score < threshold || !confirmedPerson(r.confirm, r.start, r.end))) continue;
+      scored.push(s);
     }
-    const threshold = ctx.options.threshold ?? 0.5;
     const accepted = scored.filter((s) => s.score >= threshold && s.source !== 'own-family');
     for (const c of findCoreferences(ctx, accepted, kept, eponyms)) {
       const s = score(ctx, c, strong, eponyms);
