@@ -15,11 +15,19 @@ const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.lengt
 const CAP = String.raw`[A-Z][\w'’.\-]*`;
 const PATTERNS: { name: string; regex: RegExp; score: number; group?: number }[] = [
   // the only pharmacist in Lusk, the sole veterinarian, the last remaining blacksmith
-  { name: 'only-role', score: 0.75, regex: new RegExp(String.raw`\b[Tt]he (?:only|sole|last remaining|last|one and only) (?:(?:[a-z\-]+ ){0,2})(?:${alt(roles.occupations)})(?![A-Za-z])`, 'g') },
+  { name: 'only-role', score: 0.75, regex: new RegExp(String.raw`\b(?:[Tt]he|[Oo]ur) (?:(?:${alt(roles.placeOwners)})'s )?(?:only|sole|last remaining|last|one and only) (?:(?:[a-z\-]+ ){0,2})(?:${alt(roles.occupations)})(?![A-Za-z])`, 'g') },
+  // the choir director at our church, the scoutmaster of our troop
+  { name: 'community-role', score: 0.7, regex: new RegExp(String.raw`\b[Tt]he (?:[a-z\-]+ ){0,2}?(?:${alt(roles.communityRoles)}) (?:at|of|for|in) (?:our|the|my|this) (?:local |little |small )?(?:${alt(roles.communityOrgs)})(?![A-Za-z])`, 'g') },
+  // the high school football coach, the varsity band director
+  { name: 'school-staff', score: 0.7, regex: new RegExp(String.raw`\b[Tt]he (?:${alt(roles.schoolScopes)}) (?:[a-z\-]+ )?(?:${alt(roles.schoolStaff)})(?![A-Za-z])`, 'g') },
+  // principal viola in our city's symphony, first-chair oboe with the Philharmonic
+  { name: 'ensemble-chair', score: 0.7, regex: new RegExp(String.raw`\b(?:[Pp]rincipal|[Ff]irst[- ]chair|[Ss]econd[- ]chair|[Cc]oncertmaster|[Ss]ection leader)(?: (?:${alt(roles.instruments)}))?(?: (?:in|of|with|for|at) (?:our|the|my|this) (?:[\w'’\-]+ ){0,3}?(?:${alt(roles.ensembles)}))(?![A-Za-z])`, 'g') },
+  // the kid from the national cereal commercial
+  { name: 'known-from-media', score: 0.6, regex: new RegExp(String.raw`\b[Tt]he (?:${alt(roles.mediaPeople)}) (?:from|in|on) (?:the|that) (?:[a-z\-]+ ){0,3}(?:${alt(roles.mediaSources)})(?![A-Za-z])`, 'g') },
   // one of the last living Tuskegee Airmen
   { name: 'last-of-group', score: 0.7, regex: new RegExp(String.raw`\bone of the (?:last|few|only|final) (?:living |surviving |remaining )?(?:${CAP} ){0,4}${CAP}`, 'g') },
   // the county sheriff, the town mayor, the school principal
-  { name: 'office-holder', score: 0.7, regex: new RegExp(String.raw`\b[Tt]he (?:(?:${alt(roles.officeScopes)}) )?(?:${alt(roles.offices)})(?![A-Za-z]|'s)`, 'g') },
+  { name: 'office-holder', score: 0.7, regex: new RegExp(String.raw`\b(?:[Tt]he|[Oo]ur) (?:(?:${alt(roles.officeModifiers)}) )?(?:(?:${alt(roles.officeScopes)}) )?(?:${alt(roles.offices)})(?![A-Za-z]|'s)(?: (?:in|of) ${CAP}(?: ${CAP})?)?`, 'g') },
   // the Blue Herons' starting pitcher
   { name: 'team-role', score: 0.7, regex: new RegExp(String.raw`\b[Tt]he (?:${CAP} ){0,3}${CAP}(?:'s?|’s?) (?:${alt(roles.teamRoles)})(?![A-Za-z])`, 'g') },
   // Riverside High sophomore, the Lincoln Academy goalie
