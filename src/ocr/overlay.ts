@@ -128,6 +128,14 @@ export function overlaySpans(line: string): OverlaySpan[] {
   const pair = RE_CAPS_PAIR.exec(line);
   if (pair && !isTechnical(pair[1]) && !isTechnical(pair[2]) && !FACILITY.test(line)) add(pair.index, pair.index + pair[0].trimEnd().length, 'NAME', 0.6, 'overlay-caps-pair');
   after(RE_NAME_LABEL, new RegExp(`${CAPWORD}(?:[ ,^~]+${CAPWORD}){0,2}`, 'y'), 'NAME', 0.85, 'overlay-name-label');
+  // A line that is only a long number (6-12 digits, dashes allowed) is an ID by overlay
+  // convention (the row under the name), and so is any 7+ digit run: technical overlay numbers
+  // (kVp, mAs, W/L, series/image, CTDI, DLP) are never that long.
+  const bare = /^\s*([\dOoIl|][\dOoIl|-]{5,14}[\dOoIl|])\s*$/.exec(line);
+  if (bare && (fixDigits(bare[1]).match(/\d/g)?.length ?? 0) >= 6 && !validDate(bare[1])) add(bare.index + bare[0].indexOf(bare[1]), bare.index + bare[0].indexOf(bare[1]) + bare[1].length, 'MRN', 0.7, 'overlay-bare-id');
+  for (const m of line.matchAll(/(?<![\w.,/:-])\d{7,12}(?![\w.,/:%-])/g)) {
+    if (!validDate(m[0])) add(m.index!, m.index! + m[0].length, 'MRN', 0.65, 'overlay-long-number');
+  }
   // The facility line.
   FACILITY.lastIndex = 0;
   for (let m = FACILITY.exec(line); m; m = FACILITY.exec(line)) {
