@@ -308,7 +308,8 @@ function pushAt(raw: Raw[], span: [number, number] | undefined, source: Source, 
 function findHeaders(ctx: DetectContext, raw: Raw[]): void {
   HEADER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while (/[:=#]/.test(ctx.text) && (m = HEADER_RE.exec(ctx.lower))) {
+  const labelled = /[:=#]/.test(ctx.text);
+  while (labelled && (m = HEADER_RE.exec(ctx.lower))) {
     const pos = m.index + m[0].length;
     AT_HEADER_NAME.lastIndex = pos;
     const n = AT_HEADER_NAME.exec(ctx.text);
@@ -443,7 +444,8 @@ function findHandles(ctx: DetectContext, raw: Raw[]): void {
 function findVocatives(ctx: DetectContext, raw: Raw[], draftCue: boolean): void {
   VOCATIVE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while (ctx.lower.includes('if you') && (m = VOCATIVE_RE.exec(ctx.text))) {
+  const addressed = ctx.lower.includes('if you');
+  while (addressed && (m = VOCATIVE_RE.exec(ctx.text))) {
     const w = m[1];
     const capital = /^\p{Lu}\p{Ll}/u.test(w);
     if (STOP.has(lc(w)) || !(isGiven(w) || (capital && !isCommonWord(w)))) continue;
