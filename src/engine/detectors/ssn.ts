@@ -8,6 +8,7 @@ import { defineDetector } from '../types';
  */
 const D = String.raw`\d`;
 const S = String.raw`[ \t.\-_]*\n?[ \t]*`; // any run of separators, one line break at most
+const LABEL_BEFORE = /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*[:#]?\s*$/i;
 
 export const ssn = defineDetector({
   id: 'ssn',
@@ -31,12 +32,14 @@ export const ssn = defineDetector({
           // after an explicit SSN label, any 9 digits
           { name: 'ssn-labelled', regex: /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*[:#]?\s*(\d{3}[\s.\-]*\d{2}[\s.\-]*\d{4})(?!\d)/gi, score: 0.9, group: 1 },
         ],
-        invalidate: (v) => {
+        invalidate: (v, text, start) => {
           const d = digitsOf(v);
           if (d.length !== 9) return true;
           const area = d.slice(0, 3), group = d.slice(3, 5), serial = d.slice(5);
           if (area === '000' || area === '666' || area[0] === '9' || group === '00' || serial === '0000') return true;
-          return /^(\d)\1{8}$/.test(d) || d === '123456789';
+          if (/^(\d)\1{8}$/.test(d)) return true;
+          // 123-45-6789 is the SSA's advertising example: noise unless someone labels it an SSN.
+          return d === '123456789' && !LABEL_BEFORE.test(text.slice(Math.max(0, start - 24), start));
         },
       },
       ctx.text,

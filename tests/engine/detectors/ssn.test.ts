@@ -11,6 +11,8 @@ describe('ssn detector', () => {
     ['wrote 219 09 9999 as her social security number', '219 09 9999'],
     // labelled without separators
     ['SSN: 219099999 on the form', '219099999'],
+    // the SSA's advertising example still counts when someone labels it an SSN
+    ['screenshot shows SSN 123 45 6789 in the header', '123 45 6789'],
     // evasion: spread digits
     ['pt ssn 2 1 9 0 9 9 9 9 9', '2 1 9 0 9 9 9 9 9'],
   ])('finds %s', (text, expected) => {
@@ -23,6 +25,8 @@ describe('ssn detector', () => {
     // invalid area 000 and 666
     ['SSN 000-12-3456 is a test value', ],
     ['SSN 666-12-3456 is never issued'],
+    // the advertising example alone is noise
+    ['format is 123-45-6789 in the template'],
     // a date range and a lab value
     ['seen 2019-2021, Hb 12.3'],
     // ISBN-like number
