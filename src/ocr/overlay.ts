@@ -127,6 +127,10 @@ export function overlaySpans(line: string): OverlaySpan[] {
   }
   const pair = RE_CAPS_PAIR.exec(line);
   if (pair && !isTechnical(pair[1]) && !isTechnical(pair[2]) && !FACILITY.test(line)) add(pair.index, pair.index + pair[0].trimEnd().length, 'NAME', 0.6, 'overlay-caps-pair');
+  // A DICOM name whose caret was read as a letter (`DOE^JANE` -> `DOEAJANE`): a line holding only
+  // one long all-caps token, hyphenated or 12+ letters, none of its parts technical.
+  const lone = /^\s*([A-Z][A-Z'’]{2,}(?:-[A-Z][A-Z'’]{2,})+|[A-Z]{12,})\s*$/.exec(line);
+  if (lone && !lone[1].split('-').some(isTechnical)) add(line.indexOf(lone[1]), line.indexOf(lone[1]) + lone[1].length, 'NAME', 0.6, 'overlay-lone-caps');
   after(RE_NAME_LABEL, new RegExp(`${CAPWORD}(?:[ ,^~]+${CAPWORD}){0,2}`, 'y'), 'NAME', 0.85, 'overlay-name-label');
   // A line that is only a long number (6-12 digits, dashes allowed) is an ID by overlay
   // convention (the row under the name), and so is any 7+ digit run: technical overlay numbers

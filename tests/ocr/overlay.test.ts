@@ -20,6 +20,7 @@ describe('overlaySpans: PHI in overlay lines', () => {
     ['SSN 123-45-6789', 'SSN:123-45-6789'], // labelled SSN
     ['Alder Creek Medical Center', 'FACILITY:Alder Creek Medical Center'], // facility line
     ['  0051772', 'MRN:0051772'], // a line that is only an ID
+    ['MARTINEZ-OKOYEASOFIA', 'NAME:MARTINEZ-OKOYEASOFIA'], // caret read as a letter, hyphenated surname
   ])('%s', (line, want) => {
     expect(spans(line)).toContain(want);
   });
@@ -38,6 +39,8 @@ describe('overlaySpans: technical overlay text is not PHI', () => {
     ['Ref: Dr. P. Anand'], // referring physician: a colleague
     ['CHEST, PA'], // technical words in a comma pair
     ['SMALL PARTS'], // ultrasound preset
+    ['POST-CONTRAST'], // one hyphenated technical token
+    ['T-SPINE'], // body part with a one-letter prefix
     ['Zoom: 131%'], // display
   ])('%s', (line) => {
     expect(spans(line)).toEqual([]);
