@@ -95,8 +95,12 @@ export function labelSource(labels: readonly string[]): string {
 }
 
 /** A named pattern `<label><filler><value>` whose group 1 is the value. */
-export function labelled(name: string, labels: readonly string[], score: number, value: string = ID_VALUE): NamedPattern {
-  return { name, score, group: 1, regex: new RegExp(`${labelSource(labels)}${LABEL_FILLER}(${value})`, 'g') };
+export function labelled(name: string, labels: readonly string[], score: number, value: string = ID_VALUE, avoid: Iterable<string> = []): NamedPattern {
+  // A value never starts with a label word (`encounter (FIN 661...)`: the FIN label's own match
+  // holds the value; a global regex would otherwise consume it and skip that match).
+  const words = new Set([...labels, ...avoid].filter((l) => /^[a-z]+$/i.test(l)).map((l) => l.toLowerCase()));
+  const guard = words.size ? String.raw`(?!(?:${[...words].map(ci).join('|')})[ \t]+\d)` : '';
+  return { name, score, group: 1, regex: new RegExp(`${labelSource(labels)}${LABEL_FILLER}${guard}(${value})`, 'g') };
 }
 
 /** An unlabelled identifier-shaped token (needs context words to be reported). */
@@ -186,9 +190,22 @@ export function afterCodeLabel(text: string, start: number, codeLabels: Readonly
  * before the value or as its prefix: `CPT 72148`, `ICD-10 Z87.891`, `BI-RADS 4`), and the phone
  * and SSN shapes that belong to their own detectors.
  */
-export function notAnIdentifier(value: string, text: string, start: number, codeLabels: ReadonlySet<string>): boolean {
+export function notAnIdentifier(value: string, text: string, start: number, codeLabels: ReadonlySet<string>, labelWords?: ReadonlySet<string>): boolean {
   if (degenerateId(value) || afterCodeLabel(text, start, codeLabels)) return true;
   const prefix = /^([A-Za-z]{1,4})[ \-]?\d/.exec(value);
   if (prefix && codeLabels.has(prefix[1].toLowerCase())) return true;
+  // `FIN 6612093381` as a value: the prefix is itself a label, whose own match holds the value
+  const spaced = /^([A-Za-z]{1,4}) \d/.exec(value);
+  if (spaced && labelWords?.has(spaced[1].toLowerCase())) return true;
   return /^(?:\+?1[ .\-]?)?\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}$/.test(value) || /^\d{3}-\d{2}-\d{4}$/.test(value);
+}
+
+/** The one-word labels of every identifier family (`mrn`, `acc`, `fin`, `dl`, `sn`...), lower case. */
+export function labelWordSet(families: Record<string, unknown>): Set<string> {
+  const out = new Set<string>();
+  for (const list of Object.values(families)) {
+    if (!Array.isArray(list)) continue;
+    for (const l of list) if (typeof l === 'string' && /^[a-z]+$/i.test(l)) out.add(l.toLowerCase());
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import labels from '../../../rules/identifier-labels.json';
-import { digitsOf, ID_TOKEN, labelled, luhnValid, notAnIdentifier, runPatterns } from '../patterns';
+import { digitsOf, ID_TOKEN, labelled, labelWordSet, luhnValid, notAnIdentifier, runPatterns } from '../patterns';
 import { defineDetector } from '../types';
 
 /**
@@ -9,6 +9,7 @@ import { defineDetector } from '../types';
  * (ISO/IEC 7812: 13-19 digits, issuer prefix 2-6, Luhn check digit) are validated by Luhn.
  */
 const NOT_ID = new Set(labels.notIdentifier);
+const LABEL_WORDS = labelWordSet({ ...labels, notIdentifier: [] });
 
 export const account = defineDetector({
   id: 'account',
@@ -41,7 +42,7 @@ export const account = defineDetector({
         invalidate: (v, text, start) => {
           const d = digitsOf(v);
           if (d.length < 5 || d.length > 20) return true;
-          return notAnIdentifier(v, text, start, NOT_ID);
+          return notAnIdentifier(v, text, start, NOT_ID, LABEL_WORDS);
         },
       },
       ctx.text,

@@ -1,6 +1,6 @@
 import devices from '../../../rules/device-words.json';
 import labels from '../../../rules/identifier-labels.json';
-import { digitsOf, gs1Valid, ID_TOKEN, labelled, notAnIdentifier, runPatterns } from '../patterns';
+import { digitsOf, gs1Valid, ID_TOKEN, labelled, labelWordSet, notAnIdentifier, runPatterns } from '../patterns';
 import { defineDetector } from '../types';
 
 /**
@@ -12,6 +12,7 @@ import { defineDetector } from '../types';
  * device word nearby (`pacemaker`, `implant card`) carries the evidence.
  */
 const NOT_ID = new Set(labels.notIdentifier);
+const LABEL_WORDS = labelWordSet({ ...labels, notIdentifier: [] });
 
 export const device = defineDetector({
   id: 'device',
@@ -42,7 +43,7 @@ export const device = defineDetector({
         invalidate: (v, text, start) => {
           const d = digitsOf(v);
           if (d.length < 4 || v.replace(/[^A-Za-z0-9]/g, '').length < 5) return true;
-          return notAnIdentifier(v, text, start, NOT_ID);
+          return notAnIdentifier(v, text, start, NOT_ID, LABEL_WORDS);
         },
       },
       ctx.text,

@@ -1,5 +1,5 @@
 import labels from '../../../rules/identifier-labels.json';
-import { digitsOf, ID_TOKEN, labelled, notAnIdentifier, runPatterns } from '../patterns';
+import { digitsOf, ID_TOKEN, labelled, labelWordSet, notAnIdentifier, runPatterns } from '../patterns';
 import { defineDetector } from '../types';
 
 /**
@@ -10,6 +10,7 @@ import { defineDetector } from '../types';
  * C A AN N A AN N A A N N, letters excluding S L O I B Z; a value in that format scores 1.
  */
 const NOT_ID = new Set(labels.notIdentifier);
+const LABEL_WORDS = labelWordSet({ ...labels, notIdentifier: [] });
 const A = '[AC-HJKMNP-RT-Y]';
 const AN = '[AC-HJKMNP-RT-Y0-9]';
 const MBI = new RegExp(String.raw`^[1-9]${A}${AN}\d${A}${AN}\d${A}${A}\d\d$`);
@@ -42,7 +43,7 @@ export const healthPlan = defineDetector({
         invalidate: (v, text, start) => {
           const d = digitsOf(v);
           if (d.length < 4 || v.replace(/[^A-Za-z0-9]/g, '').length < 6) return true;
-          return notAnIdentifier(v, text, start, NOT_ID);
+          return notAnIdentifier(v, text, start, NOT_ID, LABEL_WORDS);
         },
       },
       ctx.text,

@@ -1,5 +1,5 @@
 import labels from '../../../rules/identifier-labels.json';
-import { digitsOf, ID_TOKEN, labelled, notAnIdentifier, runPatterns } from '../patterns';
+import { digitsOf, ID_TOKEN, labelled, labelWordSet, notAnIdentifier, runPatterns } from '../patterns';
 import { defineDetector } from '../types';
 
 /**
@@ -10,6 +10,7 @@ import { defineDetector } from '../types';
  * own NPI or DEA number in a professional post is not a patient identifier and is not matched.
  */
 const NOT_ID = new Set(labels.notIdentifier);
+const LABEL_WORDS = labelWordSet({ ...labels, notIdentifier: [] });
 
 export const license = defineDetector({
   id: 'license',
@@ -34,7 +35,7 @@ export const license = defineDetector({
         invalidate: (v, text, start) => {
           const d = digitsOf(v);
           if (d.length < 5 || d.length > 20) return true;
-          return notAnIdentifier(v, text, start, NOT_ID);
+          return notAnIdentifier(v, text, start, NOT_ID, LABEL_WORDS);
         },
       },
       ctx.text,

@@ -1,5 +1,5 @@
 import labels from '../../../rules/identifier-labels.json';
-import { digitsOf, ID_TOKEN, labelled, notAnIdentifier, runPatterns } from '../patterns';
+import { digitsOf, ID_TOKEN, labelled, labelWordSet, notAnIdentifier, runPatterns } from '../patterns';
 import { defineDetector } from '../types';
 
 /**
@@ -10,6 +10,7 @@ import { defineDetector } from '../types';
  * value is confident, an unlabelled identifier-shaped token needs a record word nearby.
  */
 const NOT_ID = new Set(labels.notIdentifier);
+const LABEL_WORDS = labelWordSet({ ...labels, notIdentifier: [] });
 
 export const mrn = defineDetector({
   id: 'mrn',
@@ -37,7 +38,7 @@ export const mrn = defineDetector({
           const d = digitsOf(v);
           if (d.length < 5 || d.length > 20) return true;
           // CPT 74177, ICD-10 Z87.891, BI-RADS 4: codes; phone and SSN shapes: their own detectors
-          return notAnIdentifier(v, text, start, NOT_ID);
+          return notAnIdentifier(v, text, start, NOT_ID, LABEL_WORDS);
         },
       },
       ctx.text,
