@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/engine/analyze';
+
+const found = (text: string) => analyze(text).filter((f) => f.type === 'EMAIL');
+
+describe('email detector', () => {
+  it.each([
+    // a relative's personal mailbox
+    ["email his daughter at lena.marsh71@gmail.com with the CD form", 'lena.marsh71@gmail.com'],
+    // the patient's own address, "she's at"
+    ["If you want to write to her, she's at quilting.gran@yahoo.com.", 'quilting.gran@yahoo.com'],
+    // a personal mailbox with no cue is still someone's
+    ['send the scheduling link to rjt1958@comcast.net re the biopsy', 'rjt1958@comcast.net'],
+    // evasion: spelled out
+    ["her address is dana.k [at] outlook [dot] com", 'dana.k [at] outlook [dot] com'],
+  ])('finds %j', (text, expected) => {
+    expect(found(text).map((f) => f.text)).toEqual([expected]);
+  });
+
+  it('blocks a patient address', () => {
+    expect(found('the patient emails from ray.h.home@protonmail.com daily')[0].severity).toBe('block');
+  });
+
+  it.each([
+    // role mailbox of a department
+    ['Questions? Email radiology@northvalleyhealth.org'],
+    // the author's own address
+    ['Email me at jchen@univhospital.edu for the slides'],
+    // a fediverse handle is not an email
+    ['@dustyroads@mstdn.social you should see someone'],
+    // a journal submissions address
+    ['Abstracts go to submissions@radjournal.org by Friday'],
+  ])('ignores %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
