@@ -1,5 +1,5 @@
 import labels from '../../../rules/identifier-labels.json';
-import { digitsOf, ID_TOKEN, labelled, labelWordSet, luhnValid, notAnIdentifier, runPatterns } from '../patterns';
+import { digitsOf, ID_TOKEN, labelled, labelWordSet, luhnValid, notAnIdentifier, type PatternDetectorSpec, runPatterns } from '../patterns';
 import { defineDetector } from '../types';
 
 /**
@@ -11,6 +11,31 @@ import { defineDetector } from '../types';
 const NOT_ID = new Set(labels.notIdentifier);
 const LABEL_WORDS = labelWordSet({ ...labels, notIdentifier: [] });
 
+/** Compiled once: detect() runs on every keystroke. */
+const ACCOUNT_SPEC: PatternDetectorSpec = {
+  id: 'account',
+  type: 'ACCOUNT',
+  patterns: [
+    // Account 31-884-20917, acct #1187-2290-44, Patient Account No. 4400123987, FIN 2207781234
+    labelled('account-labelled', labels.account, 0.9),
+    // a payment card number (Luhn-validated below, else dropped)
+    { name: 'card-number', regex: /(?<![\d\-])[2-6]\d{3}(?:[ \-]?\d{4}){2}[ \-]?\d{1,7}(?![\d])/g, score: 0.4 },
+    // any identifier-shaped token: reported only with a billing word nearby
+    { name: 'id-token', regex: new RegExp(ID_TOKEN, 'g'), score: 0.3 },
+  ],
+  validate: (v, text, start) => {
+    const d = digitsOf(v);
+    const isCardShape = /^[2-6][\d \-]+$/.test(v) && d.length >= 13 && d.length <= 19;
+    if (!isCardShape) return undefined;
+    return luhnValid(d) ? true : undefined;
+  },
+  invalidate: (v, text, start) => {
+    const d = digitsOf(v);
+    if (d.length < 5 || d.length > 20) return true;
+    return notAnIdentifier(v, text, start, NOT_ID, LABEL_WORDS);
+  },
+};
+
 export const account = defineDetector({
   id: 'account',
   category: 'phi',
@@ -21,31 +46,6 @@ export const account = defineDetector({
     window: 6,
   },
   detect(ctx) {
-    return runPatterns(
-      {
-        id: 'account',
-        type: 'ACCOUNT',
-        patterns: [
-          // Account 31-884-20917, acct #1187-2290-44, Patient Account No. 4400123987, FIN 2207781234
-          labelled('account-labelled', labels.account, 0.9),
-          // a payment card number (Luhn-validated below, else dropped)
-          { name: 'card-number', regex: /(?<![\d\-])[2-6]\d{3}(?:[ \-]?\d{4}){2}[ \-]?\d{1,7}(?![\d])/g, score: 0.4 },
-          // any identifier-shaped token: reported only with a billing word nearby
-          { name: 'id-token', regex: new RegExp(ID_TOKEN, 'g'), score: 0.3 },
-        ],
-        validate: (v, text, start) => {
-          const d = digitsOf(v);
-          const isCardShape = /^[2-6][\d \-]+$/.test(v) && d.length >= 13 && d.length <= 19;
-          if (!isCardShape) return undefined;
-          return luhnValid(d) ? true : undefined;
-        },
-        invalidate: (v, text, start) => {
-          const d = digitsOf(v);
-          if (d.length < 5 || d.length > 20) return true;
-          return notAnIdentifier(v, text, start, NOT_ID, LABEL_WORDS);
-        },
-      },
-      ctx.text,
-    ).filter((c) => c.explanation.pattern !== 'card-number' || c.score === 1);
+    return runPatterns(ACCOUNT_SPEC, ctx.text).filter((c) => c.explanation.pattern !== 'card-number' || c.score === 1);
   },
 });

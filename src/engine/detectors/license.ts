@@ -1,5 +1,5 @@
 import labels from '../../../rules/identifier-labels.json';
-import { digitsOf, ID_TOKEN, labelled, labelWordSet, notAnIdentifier, runPatterns } from '../patterns';
+import { digitsOf, ID_TOKEN, labelled, labelWordSet, notAnIdentifier, type PatternDetectorSpec, runPatterns } from '../patterns';
 import { defineDetector } from '../types';
 
 /**
@@ -12,6 +12,23 @@ import { defineDetector } from '../types';
 const NOT_ID = new Set(labels.notIdentifier);
 const LABEL_WORDS = labelWordSet({ ...labels, notIdentifier: [] });
 
+/** Compiled once: detect() runs on every keystroke. */
+const LICENSE_SPEC: PatternDetectorSpec = {
+  id: 'license',
+  type: 'LICENSE',
+  patterns: [
+    // DL# B420-7719-3302, license no. D4415-80122-73, her RN license number, RN 884213
+    labelled('license-labelled', labels.license, 0.9),
+    // any identifier-shaped token: reported only with a licence word nearby
+    { name: 'id-token', regex: new RegExp(ID_TOKEN, 'g'), score: 0.3 },
+  ],
+  invalidate: (v, text, start) => {
+    const d = digitsOf(v);
+    if (d.length < 5 || d.length > 20) return true;
+    return notAnIdentifier(v, text, start, NOT_ID, LABEL_WORDS);
+  },
+};
+
 export const license = defineDetector({
   id: 'license',
   category: 'phi',
@@ -22,23 +39,6 @@ export const license = defineDetector({
     window: 6,
   },
   detect(ctx) {
-    return runPatterns(
-      {
-        id: 'license',
-        type: 'LICENSE',
-        patterns: [
-          // DL# B420-7719-3302, license no. D4415-80122-73, her RN license number, RN 884213
-          labelled('license-labelled', labels.license, 0.9),
-          // any identifier-shaped token: reported only with a licence word nearby
-          { name: 'id-token', regex: new RegExp(ID_TOKEN, 'g'), score: 0.3 },
-        ],
-        invalidate: (v, text, start) => {
-          const d = digitsOf(v);
-          if (d.length < 5 || d.length > 20) return true;
-          return notAnIdentifier(v, text, start, NOT_ID, LABEL_WORDS);
-        },
-      },
-      ctx.text,
-    );
+    return runPatterns(LICENSE_SPEC, ctx.text);
   },
 });

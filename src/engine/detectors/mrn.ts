@@ -1,5 +1,5 @@
 import labels from '../../../rules/identifier-labels.json';
-import { digitsOf, ID_TOKEN, labelled, labelWordSet, notAnIdentifier, runPatterns } from '../patterns';
+import { digitsOf, ID_TOKEN, labelled, labelWordSet, notAnIdentifier, type PatternDetectorSpec, runPatterns } from '../patterns';
 import { defineDetector } from '../types';
 
 /**
@@ -12,6 +12,26 @@ import { defineDetector } from '../types';
 const NOT_ID = new Set(labels.notIdentifier);
 const LABEL_WORDS = labelWordSet({ ...labels, notIdentifier: [] });
 
+/** Compiled once: detect() runs on every keystroke. */
+const MRN_SPEC: PatternDetectorSpec = {
+  id: 'mrn',
+  type: 'MRN',
+  patterns: [
+    // MRN 00482913, Acc# RAD-22-118734, accession 7731-445, PatientID 88123390, visit # 55102
+    labelled('mrn-labelled', labels.mrn, 0.9),
+    // a RIS accession shape without a label: modality prefix, then 2+ digit groups (CT-24-0091833)
+    { name: 'accession-shape', regex: /(?<![A-Za-z0-9\-])(?:CT|MR|MRI|US|XR|CR|DX|NM|PET|RAD|IR|MG|RF)-?\d{2,4}-\d{4,}(?![A-Za-z0-9]|-\d)/g, score: 0.6 },
+    // any identifier-shaped token: reported only with a record word nearby (context stage)
+    { name: 'id-token', regex: new RegExp(ID_TOKEN, 'g'), score: 0.3 },
+  ],
+  invalidate: (v, text, start) => {
+    const d = digitsOf(v);
+    if (d.length < 5 || d.length > 20) return true;
+    // CPT 74177, ICD-10 Z87.891, BI-RADS 4: codes; phone and SSN shapes: their own detectors
+    return notAnIdentifier(v, text, start, NOT_ID, LABEL_WORDS);
+  },
+};
+
 export const mrn = defineDetector({
   id: 'mrn',
   category: 'phi',
@@ -22,26 +42,6 @@ export const mrn = defineDetector({
     window: 6,
   },
   detect(ctx) {
-    return runPatterns(
-      {
-        id: 'mrn',
-        type: 'MRN',
-        patterns: [
-          // MRN 00482913, Acc# RAD-22-118734, accession 7731-445, PatientID 88123390, visit # 55102
-          labelled('mrn-labelled', labels.mrn, 0.9),
-          // a RIS accession shape without a label: modality prefix, then 2+ digit groups (CT-24-0091833)
-          { name: 'accession-shape', regex: /(?<![A-Za-z0-9\-])(?:CT|MR|MRI|US|XR|CR|DX|NM|PET|RAD|IR|MG|RF)-?\d{2,4}-\d{4,}(?![A-Za-z0-9]|-\d)/g, score: 0.6 },
-          // any identifier-shaped token: reported only with a record word nearby (context stage)
-          { name: 'id-token', regex: new RegExp(ID_TOKEN, 'g'), score: 0.3 },
-        ],
-        invalidate: (v, text, start) => {
-          const d = digitsOf(v);
-          if (d.length < 5 || d.length > 20) return true;
-          // CPT 74177, ICD-10 Z87.891, BI-RADS 4: codes; phone and SSN shapes: their own detectors
-          return notAnIdentifier(v, text, start, NOT_ID, LABEL_WORDS);
-        },
-      },
-      ctx.text,
-    );
+    return runPatterns(MRN_SPEC, ctx.text);
   },
 });

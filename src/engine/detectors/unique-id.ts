@@ -1,6 +1,6 @@
 import labels from '../../../rules/identifier-labels.json';
 import roles from '../../../rules/unique-roles.json';
-import { ci, degenerateId, digitsOf, labelled, runPatterns, sentenceIndexAt } from '../patterns';
+import { ci, degenerateId, digitsOf, labelled, type PatternDetectorSpec, runPatterns, sentenceIndexAt } from '../patterns';
 import { defineDetector, type Candidate, type DetectContext } from '../types';
 
 /**
@@ -12,7 +12,8 @@ import { defineDetector, type Candidate, type DetectContext } from '../types';
  * `the county sheriff spoke at our gala` is not PHI.
  */
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map(ci).join('|');
-const CAP = String.raw`[A-Z][\w'’.\-]*`;
+// a capitalised word, bounded and starting at a word boundary, so the regexes stay linear
+const CAP = String.raw`(?<![\w'’.\-])[A-Z][\w'’.\-]{0,30}`;
 const PATTERNS: { name: string; regex: RegExp; score: number; group?: number }[] = [
   // the only pharmacist in Lusk, the sole veterinarian, the last remaining blacksmith
   { name: 'only-role', score: 0.75, regex: new RegExp(String.raw`\b(?:[Tt]he|[Oo]ur) (?:(?:${alt(roles.placeOwners)})'s )?(?:only|sole|last remaining|last|one and only) (?:(?:[a-z\-]+ ){0,2})(?:${alt(roles.occupations)})(?![A-Za-z])`, 'g') },
@@ -46,6 +47,14 @@ const CASE = /\b(?:scan\w*|pan-?scan|ct|mri|mr|x-?rays?|films?|radiograph\w*|ult
 const SELF_BEFORE = /\b(?:i|i'm|i am|i was|we|we're|we were|as|my|our)\s+(?:\w+\s+)?$/;
 const AGENT_AFTER = /^\s+(?:asked|requested|called|sent|wanted|ordered|said|told|spoke|presented|signed|thanked|invited|announced|wrote|emailed|texted|paged)\b/;
 
+/** Compiled once. Inmate number (DOC #A774219), badge #4471, employee ID 88-2210. */
+const LABELLED_SPEC: PatternDetectorSpec = {
+  id: 'unique-id',
+  type: 'UNIQUE_ID',
+  patterns: [labelled('id-labelled', labels.uniqueId, 0.85)],
+  invalidate: (v) => digitsOf(v).length < 3 || degenerateId(v),
+};
+
 function caseNearby(ctx: DetectContext, pos: number): boolean {
   const i = sentenceIndexAt(ctx.sentences, pos);
   if (i < 0) return ctx.patientContext;
@@ -64,16 +73,7 @@ export const uniqueId = defineDetector({
     window: 6,
   },
   detect(ctx) {
-    const out: Candidate[] = runPatterns(
-      {
-        id: 'unique-id',
-        type: 'UNIQUE_ID',
-        // inmate number (DOC #A774219), badge #4471, employee ID 88-2210
-        patterns: [labelled('id-labelled', labels.uniqueId, 0.85)],
-        invalidate: (v) => digitsOf(v).length < 3 || degenerateId(v),
-      },
-      ctx.text,
-    );
+    const out: Candidate[] = runPatterns(LABELLED_SPEC, ctx.text);
     const push = (start: number, end: number, name: string, score: number) =>
       out.push({ detectorId: 'unique-id', type: 'UNIQUE_ID', start, end, score, contextDone: true, explanation: { pattern: name, baseScore: score } });
     TATTOO.lastIndex = 0;

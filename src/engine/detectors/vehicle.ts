@@ -1,5 +1,5 @@
 import labels from '../../../rules/identifier-labels.json';
-import { degenerateId, digitsOf, labelled, runPatterns, sentenceIndexAt } from '../patterns';
+import { degenerateId, digitsOf, labelled, type PatternDetectorSpec, runPatterns, sentenceIndexAt } from '../patterns';
 import { defineDetector } from '../types';
 
 /**
@@ -36,6 +36,31 @@ export function vinCheckDigitValid(vin: string): boolean {
   return v[8] === (r === 10 ? 'X' : String(r));
 }
 
+/** Compiled once: detect() runs on every keystroke. */
+const VEHICLE_SPEC: PatternDetectorSpec = {
+  id: 'vehicle',
+  type: 'VEHICLE',
+  patterns: [
+    // VIN 3GCUKREC5HG112876, the ATV's VIN as 4XAMH76A18D234567
+    labelled('vin-labelled', ['vin', 'vin#', 'vehicle identification number'], 0.9, VIN),
+    // a 17-character VIN anywhere: reported when its check digit holds (or with a vehicle word)
+    { name: 'vin-shape', regex: new RegExp(String.raw`(?<![A-Za-z0-9])(?=[A-Z]*\d)(?=\d*[A-Z])${VIN}`, 'g'), score: 0.3 },
+    // plate 7KXM203, Texas plate LMN-4821, rider's plate 8BJK-339, tag ABC 1234
+    labelled('plate-labelled', PLATE_LABELS, 0.85, PLATE),
+    // the 7ABC123 plate
+    { name: 'plate-before-word', regex: new RegExp(String.raw`(?<![A-Za-z0-9\-#@])(${PLATE_UPPER})(?= (?:licen[cs]e )?(?:plates?|tags?)\b)`, 'g'), score: 0.6, group: 1 },
+    // a plate-shaped token: reported only with `plate`/`tag` nearby (context stage)
+    { name: 'plate-shape', regex: new RegExp(String.raw`(?<![A-Za-z0-9\-#@/.])${PLATE_UPPER}(?![A-Za-z0-9]|[\-.][A-Za-z0-9])`, 'g'), score: 0.3 },
+  ],
+  validate: (v) => (v.length === 17 && vinCheckDigitValid(v) ? true : undefined),
+  invalidate: (v) => {
+    const alnum = v.replace(/[^A-Za-z0-9]/g, '');
+    if (alnum.length === 17) return false;
+    // plates: 4-8 characters (a 2-3 character partial plate is not an identifier)
+    return alnum.length < 4 || alnum.length > 8 || digitsOf(v).length === 0 || (/^\d+$/.test(alnum) && degenerateId(v));
+  },
+};
+
 export const vehicle = defineDetector({
   id: 'vehicle',
   category: 'phi',
@@ -46,32 +71,7 @@ export const vehicle = defineDetector({
     window: 6,
   },
   detect(ctx) {
-    const cands = runPatterns(
-      {
-        id: 'vehicle',
-        type: 'VEHICLE',
-        patterns: [
-          // VIN 3GCUKREC5HG112876, the ATV's VIN as 4XAMH76A18D234567
-          labelled('vin-labelled', ['vin', 'vin#', 'vehicle identification number'], 0.9, VIN),
-          // a 17-character VIN anywhere: reported when its check digit holds (or with a vehicle word)
-          { name: 'vin-shape', regex: new RegExp(String.raw`(?<![A-Za-z0-9])(?=[A-Z]*\d)(?=\d*[A-Z])${VIN}`, 'g'), score: 0.3 },
-          // plate 7KXM203, Texas plate LMN-4821, rider's plate 8BJK-339, tag ABC 1234
-          labelled('plate-labelled', PLATE_LABELS, 0.85, PLATE),
-          // the 7ABC123 plate
-          { name: 'plate-before-word', regex: new RegExp(String.raw`(?<![A-Za-z0-9\-#@])(${PLATE_UPPER})(?= (?:licen[cs]e )?(?:plates?|tags?)\b)`, 'g'), score: 0.6, group: 1 },
-          // a plate-shaped token: reported only with `plate`/`tag` nearby (context stage)
-          { name: 'plate-shape', regex: new RegExp(String.raw`(?<![A-Za-z0-9\-#@/.])${PLATE_UPPER}(?![A-Za-z0-9]|[\-.][A-Za-z0-9])`, 'g'), score: 0.3 },
-        ],
-        validate: (v) => (v.length === 17 && vinCheckDigitValid(v) ? true : undefined),
-        invalidate: (v) => {
-          const alnum = v.replace(/[^A-Za-z0-9]/g, '');
-          if (alnum.length === 17) return false;
-          // plates: 4-8 characters (a 2-3 character partial plate is not an identifier)
-          return alnum.length < 4 || alnum.length > 8 || digitsOf(v).length === 0 || (/^\d+$/.test(alnum) && degenerateId(v));
-        },
-      },
-      ctx.text,
-    );
+    const cands = runPatterns(VEHICLE_SPEC, ctx.text);
     // A plate-shaped token longer than a plate belongs to another detector; a plate in a sentence
     // about someone else (the rescuer, the suspect) is not the patient's.
     return cands.filter((c) => {
