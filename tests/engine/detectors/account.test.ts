@@ -36,6 +36,8 @@ describe('account detector', () => {
     ['I had to take this into account when reading'],
     // dollar amount
     ['a balance of $2,847 for one CT'],
+    // the practice's NPI in a billing sentence is a provider identifier, not a patient account
+    ["Our group's NPI 1234567893, for the billing folks"],
   ])('ignores %j', (text) => {
     expect(found(text)).toEqual([]);
   });
