@@ -1,6 +1,6 @@
 import type { Candidate } from '../types';
 import { defineDetector } from '../types';
-import { caseCues, clamp } from './location';
+import { caseCues, clamp } from '../cues';
 
 /**
  * AGE_OVER_89: an age over 89, or a birth year that implies it (HIPAA Safe Harbor,

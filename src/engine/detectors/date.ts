@@ -1,7 +1,7 @@
 import words from '../../../rules/date-words.json';
 import type { Candidate, Sentence, Severity } from '../types';
 import { defineDetector } from '../types';
-import { caseCues, phraseRegex, clamp } from './location';
+import { caseCues, clamp, phraseRegex } from '../cues';
 
 /**
  * DATE: any date element other than a year alone tied to the patient: birth, admission, discharge,

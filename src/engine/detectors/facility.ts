@@ -1,7 +1,8 @@
 import facilityWords from '../../../rules/facility-words.json';
 import type { Candidate } from '../types';
 import { defineDetector } from '../types';
-import { caseCues, capitalisedRun, LOCALITY, NOT_SMALL, phraseRegex, clamp } from './location';
+import { caseCues, clamp, phraseRegex } from '../cues';
+import { capitalisedRun, LOCALITY, NOT_SMALL } from '../places';
 
 /**
  * FACILITY: the hospital, clinic or unit where THIS patient was seen, named together with the case

@@ -1,8 +1,8 @@
-import caseCueWords from '../../../rules/case-cues.json';
 import placeWords from '../../../rules/place-words.json';
-import regions from '../../../rules/regions.json';
 import states from '../../../rules/us-states.json';
+import { caseCues, clamp, esc } from '../cues';
 import { parse } from '../nlp';
+import { capitalisedRun, CAP_WORD, LOCALITY, lowerSet, NOT_PLACE, NOT_SMALL, STATE_CODES } from '../places';
 import type { Candidate, DetectContext, Sentence } from '../types';
 import { defineDetector } from '../types';
 
@@ -16,101 +16,11 @@ import { defineDetector } from '../types';
  * Patterns: street addresses (USPS Publication 28 suffixes), "City, ST 12345", ZIP codes,
  * "X County", a capitalised place after from/in/near/outside/lives in, a room number, and
  * compromise's #City tag (src/engine/nlp.ts, cached per sentence) on sentences of a case draft.
- *
- * This file also exports the case cues (`caseCues`) that the date, age and facility detectors share.
  */
-
-// ---------------------------------------------------------------------------------------------
-// Shared case cues (one scan per analysed draft, memoised on the context object)
-
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-
-/** Whole-word alternation of phrases (longest first); words may end in punctuation (`acc#`, `mr.`). */
-export function phraseRegex(phrases: readonly string[], flags = 'g'): RegExp {
-  const alts = [...new Set(phrases.map((p) => p.toLowerCase()))].sort((a, b) => b.length - a.length).map(esc);
-  return new RegExp(`(?<![\\w#@])(?:${alts.join('|')})(?![\\w])`, flags);
-}
-
-const WEAK = new Set(caseCueWords.weakPatient);
-const STRONG_RE = phraseRegex(caseCueWords.patient.filter((w) => !WEAK.has(w)));
-const WEAK_RE = phraseRegex(caseCueWords.weakPatient);
-const PROF_RE = phraseRegex(caseCueWords.professional);
-/** Ages and age-sex shorthand (`93 y/o F`, `a 7yo`, `41-year-old`) say "a patient" on their own. */
-/** "a kid with", "this gentleman who", "in for a shoulder MRI": a particular person's case. */
-const PERSON_RE = /\b(?:a|an|this|one|our|the)\s+(?:[a-z]+\s+)?(?:kid|child|boy|girl|man|woman|guy|lady|gentleman|teen|teenager|toddler|baby|infant|patient|grandmother|grandfather)\s+(?:with|who|whose|in for)\b|\bin for (?:a|an|his|her) (?:[a-z]+ )?(?:ct|cta|mri|mr|x-ray|scan|ultrasound|biopsy|mammo[a-z]*|study|procedure|follow-up)\b|\b(?:his|her)\s+(?:[a-z-]+\s+)?(?:ct|cta|mri|mr|x-rays?|scans?|ultrasound|biopsy|mammogram|results|report|films|pet|surgery)\b/g;
-const AGE_RE = /\b\d{1,3}\s?(?:-?(?:years?|days?|weeks?|months?)[- ]old|-?yr?s?[- ]old|yo[mf]?|y\/o|y\.o\.)(?![a-z])|\b\d{1,3} ?[MF]\b(?=[\s,.;:)])/g;
-/** A conference acronym with its year (`ARRS 2026`, `#RSNA2026`) marks a professional sentence. */
-const CONF_RE = /(?:#[A-Za-z]+20\d\d\b|\b[A-Z]{3,8} ?20\d\d\b)/g;
-
-export interface CaseCues {
-  /** The draft as a whole is about a particular patient's case. */
-  readonly draftCase: boolean;
-  sentenceAt(pos: number): Sentence | undefined;
-  /** A strong patient cue in the sentence (pt, 93 y/o, admitted, scanned...). */
-  strongIn(s: Sentence | undefined): boolean;
-  /** Any patient cue, strong or weak (CT, MRI, a man, on call...). */
-  patientIn(s: Sentence | undefined): boolean;
-  /** A professional cue (conference, talk, job, residency...) in the sentence. */
-  professionalIn(s: Sentence | undefined): boolean;
-}
-
-const memo = new WeakMap<DetectContext, CaseCues>();
-
-function test(re: RegExp, s: string): boolean {
-  re.lastIndex = 0;
-  return re.test(s);
-}
-
-export function caseCues(ctx: DetectContext): CaseCues {
-  const hit = memo.get(ctx);
-  if (hit) return hit;
-  const strongCount = (ctx.lower.match(STRONG_RE) ?? []).length + (ctx.text.match(AGE_RE) ?? []).length + (ctx.lower.match(PERSON_RE) ?? []).length;
-  const weakCount = (ctx.lower.match(WEAK_RE) ?? []).length;
-  const sentences = ctx.sentences;
-  const cache = new Map<Sentence, [boolean, boolean, boolean]>();
-  const flags = (s: Sentence): [boolean, boolean, boolean] => {
-    let f = cache.get(s);
-    if (!f) {
-      const low = ctx.lower.slice(s.start, s.end);
-      const strong = test(STRONG_RE, low) || test(AGE_RE, s.text) || test(PERSON_RE, low);
-      f = [strong, strong || test(WEAK_RE, low), test(PROF_RE, low) || test(CONF_RE, s.text)];
-      cache.set(s, f);
-    }
-    return f;
-  };
-  const cues: CaseCues = {
-    draftCase: strongCount >= 1 || weakCount >= 3,
-    sentenceAt(pos) {
-      let lo = 0, hi = sentences.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const s = sentences[mid];
-        if (pos < s.start) hi = mid - 1;
-        else if (pos >= s.end) lo = mid + 1;
-        else return s;
-      }
-      return undefined;
-    },
-    strongIn: (s) => (s ? flags(s)[0] : false),
-    patientIn: (s) => (s ? flags(s)[1] : false),
-    professionalIn: (s) => (s ? flags(s)[2] : false),
-  };
-  memo.set(ctx, cues);
-  return cues;
-}
-
-/** Score in [0, 1], rounded to 2 decimals so sums like 0.3 + 0.15 + 0.05 reach 0.5. */
-export const clamp = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 
 // ---------------------------------------------------------------------------------------------
 // Place vocabulary
 
-const lowerSet = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
-/** States, their codes and larger regions: never PHI alone. */
-export const NOT_SMALL = lowerSet([...states.names, ...states.abbreviations, ...regions.names]);
-const STATE_CODES = new Set(states.codes);
-const NOT_PLACE = lowerSet(placeWords.notPlace);
-export const LOCALITY = lowerSet(placeWords.localitySuffixes);
 const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
 const suffixAlt = (xs: readonly string[]) =>
   [...new Set(xs.flatMap((s) => [s, cap(s), s.toUpperCase()]))].sort((a, b) => b.length - a.length).map(esc).join('|');
@@ -143,7 +53,6 @@ const CITY_STATE_RE = new RegExp(String.raw`\b((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+
 /** from / in / near / outside / lives in ... then a capital (the words themselves in either case) */
 const PREP_RE = new RegExp(String.raw`(?<![\w'])(${BEFORE_CASES})\s+(?:the\s+(?=[A-Z][a-z]+ (?:${LOCALITY_ALT})\b))?(?=[A-Z])`, 'g');
 
-const CAP_WORD = /^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)$/;
 
 export const location = defineDetector({
   id: 'location',
@@ -329,31 +238,4 @@ function citiesOf(sentence: string): NlpHit[] {
     CITIES.set(doc, hits);
   }
   return hits;
-}
-
-/**
- * The run of capitalised words starting at `at` (at most 3, `St.` allowed inside), stopping at a
- * stop word or state code. Returns [start, end, words] or undefined when the first word is not a
- * possible place.
- */
-export function capitalisedRun(text: string, at: number): [number, number, string[]] | undefined {
-  const re = /[A-Za-z][\w'’.-]*/y;
-  const words: string[] = [];
-  let pos = at, end = at;
-  while (words.length < 3) {
-    re.lastIndex = pos;
-    const m = re.exec(text);
-    if (!m) break;
-    let w = m[0].replace(/[.]+$/, '');
-    const nextWord = /^ ([A-Z][a-z]+)/.exec(text.slice(pos + w.length, pos + w.length + 20));
-    const localityNext = !!nextWord && LOCALITY.has(nextWord[1].toLowerCase());
-    if (!CAP_WORD.test(w.replace(/[’']s$/, '')) || (NOT_PLACE.has(w.toLowerCase()) && !localityNext) || STATE_CODES.has(w)) break;
-    words.push(w);
-    end = pos + w.length;
-    // continue only over a single space to the next capitalised word
-    if (text[end] !== ' ' || !/[A-Z]/.test(text[end + 1] ?? '')) break;
-    pos = end + 1;
-  }
-  if (words.length === 0) return undefined;
-  return [at, end, words];
 }

@@ -1,0 +1,79 @@
+import caseCueWords from '../../rules/case-cues.json';
+import { sentenceIndexAt } from './patterns';
+import type { DetectContext, Sentence } from './types';
+
+/**
+ * Case cues shared by the date, age, location and facility detectors: whether the draft, and each
+ * sentence, is about a particular patient's case or about the author's professional life. One scan
+ * per analysed draft, memoised on the context object.
+ */
+
+export const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+
+/** Whole-word alternation of phrases (longest first); words may end in punctuation (`acc#`, `mr.`). */
+export function phraseRegex(phrases: readonly string[], flags = 'g'): RegExp {
+  const alts = [...new Set(phrases.map((p) => p.toLowerCase()))].sort((a, b) => b.length - a.length).map(esc);
+  return new RegExp(`(?<![\\w#@])(?:${alts.join('|')})(?![\\w])`, flags);
+}
+
+const WEAK = new Set(caseCueWords.weakPatient);
+const STRONG_RE = phraseRegex(caseCueWords.patient.filter((w) => !WEAK.has(w)));
+const WEAK_RE = phraseRegex(caseCueWords.weakPatient);
+const PROF_RE = phraseRegex(caseCueWords.professional);
+/** Ages and age-sex shorthand (`93 y/o F`, `a 7yo`, `41-year-old`) say "a patient" on their own. */
+/** "a kid with", "this gentleman who", "in for a shoulder MRI": a particular person's case. */
+const PERSON_RE = /\b(?:a|an|this|one|our|the)\s+(?:[a-z]+\s+)?(?:kid|child|boy|girl|man|woman|guy|lady|gentleman|teen|teenager|toddler|baby|infant|patient|grandmother|grandfather)\s+(?:with|who|whose|in for)\b|\bin for (?:a|an|his|her) (?:[a-z]+ )?(?:ct|cta|mri|mr|x-ray|scan|ultrasound|biopsy|mammo[a-z]*|study|procedure|follow-up)\b|\b(?:his|her)\s+(?:[a-z-]+\s+)?(?:ct|cta|mri|mr|x-rays?|scans?|ultrasound|biopsy|mammogram|results|report|films|pet|surgery)\b/g;
+const AGE_RE = /\b\d{1,3}\s?(?:-?(?:years?|days?|weeks?|months?)[- ]old|-?yr?s?[- ]old|yo[mf]?|y\/o|y\.o\.)(?![a-z])|\b\d{1,3} ?[MF]\b(?=[\s,.;:)])/g;
+/** A conference acronym with its year (`ARRS 2026`, `#RSNA2026`) marks a professional sentence. */
+const CONF_RE = /(?:#[A-Za-z]+20\d\d\b|\b[A-Z]{3,8} ?20\d\d\b)/g;
+
+export interface CaseCues {
+  /** The draft as a whole is about a particular patient's case. */
+  readonly draftCase: boolean;
+  sentenceAt(pos: number): Sentence | undefined;
+  /** A strong patient cue in the sentence (pt, 93 y/o, admitted, scanned...). */
+  strongIn(s: Sentence | undefined): boolean;
+  /** Any patient cue, strong or weak (CT, MRI, a man, on call...). */
+  patientIn(s: Sentence | undefined): boolean;
+  /** A professional cue (conference, talk, job, residency...) in the sentence. */
+  professionalIn(s: Sentence | undefined): boolean;
+}
+
+const memo = new WeakMap<DetectContext, CaseCues>();
+
+function test(re: RegExp, s: string): boolean {
+  re.lastIndex = 0;
+  return re.test(s);
+}
+
+export function caseCues(ctx: DetectContext): CaseCues {
+  const hit = memo.get(ctx);
+  if (hit) return hit;
+  const strongCount = (ctx.lower.match(STRONG_RE) ?? []).length + (ctx.text.match(AGE_RE) ?? []).length + (ctx.lower.match(PERSON_RE) ?? []).length;
+  const weakCount = (ctx.lower.match(WEAK_RE) ?? []).length;
+  const sentences = ctx.sentences;
+  const cache = new Map<Sentence, [boolean, boolean, boolean]>();
+  const flags = (s: Sentence): [boolean, boolean, boolean] => {
+    let f = cache.get(s);
+    if (!f) {
+      const low = ctx.lower.slice(s.start, s.end);
+      const strong = test(STRONG_RE, low) || test(AGE_RE, s.text) || test(PERSON_RE, low);
+      f = [strong, strong || test(WEAK_RE, low), test(PROF_RE, low) || test(CONF_RE, s.text)];
+      cache.set(s, f);
+    }
+    return f;
+  };
+  const cues: CaseCues = {
+    draftCase: strongCount >= 1 || weakCount >= 3,
+    sentenceAt: (pos) => sentences[sentenceIndexAt(sentences, pos)],
+    strongIn: (s) => (s ? flags(s)[0] : false),
+    patientIn: (s) => (s ? flags(s)[1] : false),
+    professionalIn: (s) => (s ? flags(s)[2] : false),
+  };
+  memo.set(ctx, cues);
+  return cues;
+}
+
+/** Score in [0, 1], rounded to 2 decimals so sums like 0.3 + 0.15 + 0.05 reach 0.5. */
+export const clamp = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
+
