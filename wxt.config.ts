@@ -19,7 +19,8 @@ export default defineConfig({
     name: 'Clearpost',
     description:
       'Catches patient identifiers, patient-specific advice and missing disclaimers before you post. Runs entirely on your device.',
-    permissions: ['storage'],
+    // scripting: the content script on user-added Mastodon instances (src/guard/register-sites.ts).
+    permissions: ['storage', 'scripting'],
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",

@@ -1,7 +1,7 @@
 import { analyze } from '../src/engine/analyze';
 import { createGuard } from '../src/guard/controller';
-import { adapterFor } from '../src/sites';
 import { COVERED_MATCHES } from '../src/sites/matches';
+import { siteForPage } from '../src/sites/mastodon-page';
 import { createPanelHost } from '../src/ui/panel-host';
 
 // Wires the guard (src/guard) to the engine and the panel UI; it runs at document_start so its
@@ -14,7 +14,7 @@ export default defineContentScript({
   main(ctx) {
     createGuard({
       win: window,
-      site: adapterFor(location.hostname, document),
+      site: siteForPage(location.hostname, document),
       analyze,
       panel: createPanelHost(),
       signal: ctx.signal,

@@ -13,9 +13,9 @@ const manifestFor = (browser: string) =>
   (config.manifest as unknown as ManifestFn)({ browser, manifestVersion: 3, mode: 'production', command: 'build' });
 
 describe('manifest', () => {
-  it.each(['chrome', 'firefox'])('%s: only the storage permission; hosts are optional', (browser) => {
+  it.each(['chrome', 'firefox'])('%s: only storage and scripting (user-added sites); hosts are optional', (browser) => {
     const m = manifestFor(browser);
-    expect(m.permissions).toEqual(['storage']);
+    expect(m.permissions).toEqual(['storage', 'scripting']);
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_host_permissions.every((h: string) => h.startsWith('https://'))).toBe(true);
   });
