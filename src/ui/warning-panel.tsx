@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Finding } from '../engine/types';
 import type { PanelHandlers, PanelView } from '../guard/panel-api';
+import { ImageFindings } from './image-findings';
 
 /**
  * The warning shown when a post is stopped: an alertdialog with an accessible name and
@@ -9,10 +10,16 @@ import type { PanelHandlers, PanelView } from '../guard/panel-api';
  */
 export function WarningPanel({ view, handlers }: { view: PanelView; handlers: PanelHandlers }) {
   const dialog = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Layout effect: focus moves in synchronously with the mount, before the next key event can
+  // reach the page (a plain effect waits for a paint, and a quick Escape then went to the site).
+  useLayoutEffect(() => {
     dialog.current?.focus();
   }, []);
-  const blocks = view.findings.filter((f) => f.severity === 'block').length;
+  // Attached images count as items too: each image finding, and each image that could not be (fully) checked.
+  const images = view.images ?? [];
+  const imageItems = images.reduce((n, i) => n + (i.replaced ? 0 : i.findings.length || (i.state === 'notChecked' || i.state === 'partial' ? 1 : 0)), 0);
+  const items = view.findings.length + imageItems;
+  const blocks = view.findings.filter((f) => f.severity === 'block').length + images.reduce((n, i) => n + (i.replaced ? 0 : i.findings.filter((f) => f.severity === 'block').length), 0);
   const onKeyDown = (e: KeyboardEvent) => {
     e.stopPropagation();
     if (e.key === 'Escape') {
@@ -43,14 +50,17 @@ export function WarningPanel({ view, handlers }: { view: PanelView; handlers: Pa
       <h2 id="cp-title">Check this post before it goes out</h2>
       <p id="cp-desc">
         {blocks > 0
-          ? `Clearpost found ${view.findings.length} item${view.findings.length === 1 ? '' : 's'} that may identify a patient or need changes. Nothing has been posted.`
-          : `Clearpost found ${view.findings.length} item${view.findings.length === 1 ? '' : 's'} worth a second look. Nothing has been posted.`}
+          ? `Clearpost found ${items} item${items === 1 ? '' : 's'} that may identify a patient or need changes. Nothing has been posted.`
+          : items > 0
+            ? `Clearpost found ${items} item${items === 1 ? '' : 's'} worth a second look. Nothing has been posted.`
+            : 'Clearpost is checking the attached images. Nothing has been posted.'}
       </p>
       <ul>
         {view.findings.map((f) => (
           <FindingRow key={`${f.ruleId}:${f.start}`} finding={f} />
         ))}
       </ul>
+      {images.length > 0 && <ImageFindings images={images} busy={view.busy} onReplace={handlers.replaceImage} />}
       {view.status && (
         <p class="status" role="status">
           {view.status}
