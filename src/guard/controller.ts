@@ -3,9 +3,10 @@ import { eligibility } from '../sites/eligibility';
 import { editingHost, editorKind, enterPosts, isComposeBox, submitControlOn } from '../sites/editor';
 import type { EditorKind, SiteAdapter } from '../sites/types';
 import { applyEdits, placeCaret, type Edit } from './apply-fix';
+import type { Attachments } from './attachments';
 import { createHighlighter, type Highlighter } from './highlights';
-import type { PanelApi, PanelHandle, PanelView } from './panel-api';
-import { readText, toRange, type TextModel } from './text-model';
+import type { PanelApi, PanelHandle, PanelHandlers, PanelView } from './panel-api';
+import { readText, type TextModel } from './text-model';
 
 /**
  * The guard on one page (frame): follows compose boxes, re-analyses them as they change,
@@ -24,6 +25,8 @@ export interface GuardDeps {
   readonly debounceMs?: number;
   /** How long to wait for the site to take a re-sent post before saying it did not (default 1500 ms). */
   readonly acceptWaitMs?: number;
+  /** Attached images and their checks (src/guard/attachments.ts): they join the text findings at submit. */
+  readonly attachments?: Attachments;
 }
 
 interface Tracked {
@@ -46,6 +49,8 @@ export interface Guard {
   /** Boxes currently followed (for tests and diagnostics). */
   boxes(): HTMLElement[];
   findingsOf(box: HTMLElement): readonly Finding[];
+  /** An attached image's check finished or changed: redraw an open panel. */
+  imagesChanged(box: HTMLElement): void;
 }
 
 const REPORTED = new Set(['block', 'warn']);
@@ -80,13 +85,7 @@ export function createGuard(deps: GuardDeps): Guard {
     if (!t.box.isConnected) return untrack(t);
     t.model = readText(t.box, t.kind);
     t.findings = analyzeModel(t.model);
-    const ranges = [];
-    for (const f of t.findings) {
-      const range = toRange(t.model, f.start, f.end);
-      if (range) ranges.push({ range, severity: f.severity });
-    }
-    const root = t.box.getRootNode();
-    highlighter.set(t, root instanceof win.ShadowRoot ? root : doc, ranges);
+    highlighter.set(t, t.box, t.model, t.findings);
   }
 
   function schedule(t: Tracked) {
@@ -184,7 +183,9 @@ export function createGuard(deps: GuardDeps): Guard {
     }
     clearTimeout(t.timer);
     refresh(t);
-    if (!t.findings.length) return false;
+    // Images still being checked stop the post too; the panel waits for them (the cancel stays synchronous).
+    const images = deps.attachments?.state(t.box);
+    if (!t.findings.length && !images?.flagged && !images?.pending) return false;
     cancel(e);
     openPanel(t, resend);
     return true;
@@ -261,7 +262,7 @@ export function createGuard(deps: GuardDeps): Guard {
     findings.filter((f) => f.suggestion !== undefined).map((f) => ({ start: f.start, end: f.end, text: f.suggestion as string }));
 
   function view(t: Tracked, extra: Partial<PanelView> = {}): PanelView {
-    return { findings: t.findings, canFix: fixable(t.findings).length > 0, ...extra };
+    return { findings: t.findings, canFix: fixable(t.findings).length > 0, ...(deps.attachments ? { images: deps.attachments.views(t.box) } : {}), ...extra };
   }
 
   /** Closes the panel; with `focusBox`, the caret goes to the end of the first finding (or the draft). */
@@ -276,7 +277,8 @@ export function createGuard(deps: GuardDeps): Guard {
   function openPanel(t: Tracked, resend: Resend) {
     const container = (t.box.closest(CLOSE_DIALOG) as Element | null) ?? doc.body ?? doc.documentElement;
     let posting = false;
-    t.panel = deps.panel.show(container, view(t), {
+    const pending = deps.attachments?.state(t.box).pending ?? 0;
+    const handlers: PanelHandlers = {
       edit: () => closePanel(t, true),
       fixAll: async () => {
         t.panel?.update(view(t, { busy: true, status: 'Applying fixes…' }));
@@ -294,6 +296,18 @@ export function createGuard(deps: GuardDeps): Guard {
         }
         t.panel?.update(view(t, { status: `Fixed ${result.applied}. These still need your attention.` }));
       },
+      replaceImage: async (id: string) => {
+        t.panel?.update(view(t, { busy: true, status: 'Writing the redacted copy…' }));
+        let ok = true;
+        try { await deps.attachments?.replace(id); } catch { ok = false; }
+        if (t.panel !== handle) return;
+        refresh(t);
+        if (ok && !t.findings.length && !deps.attachments?.state(t.box).flagged) {
+          closePanel(t, true);
+          return;
+        }
+        t.panel.update(view(t, ok ? {} : { status: 'The redacted copy could not be written. Remove the image from the post instead.' }));
+      },
       postAnyway: () => {
         if (posting) return;
         posting = true;
@@ -307,6 +321,7 @@ export function createGuard(deps: GuardDeps): Guard {
         setTimeout(() => {
           const now = t.box.isConnected ? readText(t.box, t.kind).text : '';
           if (!t.box.isConnected || now !== sent) {
+            deps.attachments?.clear(t.box);
             closePanel(t, false);
             return;
           }
@@ -316,7 +331,18 @@ export function createGuard(deps: GuardDeps): Guard {
           t.panel?.update(view(t, { status: 'The site did not accept the re-sent post. Your draft is unchanged: click the site\'s Post button yourself to post it.' }));
         }, deps.acceptWaitMs ?? 1500);
       },
-    });
+    };
+    const handle = deps.panel.show(container, view(t, pending ? { status: `Checking ${pending} image${pending === 1 ? '' : 's'} on this device…` } : {}), handlers);
+    t.panel = handle;
+    if (pending) {
+      void deps.attachments!.settled(t.box).then(() => {
+        if (t.panel !== handle || posting) return;
+        refresh(t);
+        // Every image came back clean and so is the text: the post the user asked for goes out now.
+        if (!t.findings.length && !deps.attachments!.state(t.box).flagged) handlers.postAnyway();
+        else handle.update(view(t));
+      });
+    }
   }
 
   signal.addEventListener('abort', () => {
@@ -328,5 +354,9 @@ export function createGuard(deps: GuardDeps): Guard {
   return {
     boxes: () => [...tracked.keys()],
     findingsOf: (box) => tracked.get(box)?.findings ?? [],
+    imagesChanged: (box) => {
+      const t = tracked.get(box);
+      if (t?.panel) t.panel.update(view(t));
+    },
   };
 }

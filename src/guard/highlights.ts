@@ -1,15 +1,19 @@
 import type { Severity } from '../engine/types';
+import { createOverlay, type OverlaySpan } from './overlay';
+import { toRange, type TextModel } from './text-model';
 
 /**
  * Highlights with the CSS Custom Highlight API: ranges only, never markup in the editor. The
  * registry is shared with the page, so names are neutral and random per page load; the
  * `::highlight()` rules go in a constructed stylesheet adopted by the box's document or shadow root.
- * Where the API is missing (`supported` false) the overlay fallback takes over (not built yet).
+ * A textarea (no DOM ranges in its text) and browsers without the API (`supported` false) get the
+ * overlay in Clearpost's own shadow root instead (./overlay.ts).
  */
 export interface Highlighter {
+  /** Whether the CSS Custom Highlight API is used for rich editors. */
   readonly supported: boolean;
-  /** Replaces every highlight of one compose box. */
-  set(owner: object, root: Document | ShadowRoot, ranges: readonly { range: Range; severity: Severity }[]): void;
+  /** Replaces every highlight of one compose box, given its text model and the spans to mark. */
+  set(owner: object, box: HTMLElement, model: TextModel, spans: readonly OverlaySpan[]): void;
   clear(owner: object): void;
   dispose(): void;
 }
@@ -21,10 +25,11 @@ const STYLE: Record<'block' | 'warn', string> = {
   warn: 'text-decoration: underline wavy #b26a00 2px; background-color: rgba(255, 179, 0, 0.16);',
 };
 
-export function createHighlighter(win: Window & typeof globalThis): Highlighter {
+export function createHighlighter(win: Window & typeof globalThis, opts: { overlayOnly?: boolean } = {}): Highlighter {
   const registry = (win.CSS as unknown as { highlights?: Registry } | undefined)?.highlights;
   const HighlightCtor = (win as unknown as { Highlight?: typeof Highlight }).Highlight;
-  const supported = !!registry && !!HighlightCtor;
+  const supported = !opts.overlayOnly && !!registry && !!HighlightCtor;
+  const overlay = createOverlay(win);
   const suffix = Math.random().toString(36).slice(2, 8);
   const names = { block: `h-${suffix}-b`, warn: `h-${suffix}-w` } as const;
   const owners = new Map<object, { range: Range; severity: Severity }[]>();
@@ -46,7 +51,7 @@ export function createHighlighter(win: Window & typeof globalThis): Highlighter 
   };
 
   const flush = () => {
-    if (!supported) return;
+    if (!registry || !HighlightCtor) return;
     const block = new HighlightCtor();
     const warn = new HighlightCtor();
     for (const list of owners.values()) for (const r of list) (r.severity === 'block' ? block : warn).add(r.range);
@@ -56,16 +61,29 @@ export function createHighlighter(win: Window & typeof globalThis): Highlighter 
 
   return {
     supported,
-    set(owner, root, ranges) {
-      if (!supported) return;
-      adopt(root);
-      owners.set(owner, [...ranges]);
+    set(owner, box, model, spans) {
+      if (!supported || model.kind === 'textarea') {
+        if (owners.delete(owner)) flush();
+        overlay.set(owner, box, model, spans);
+        return;
+      }
+      overlay.clear(owner);
+      const ranges: { range: Range; severity: Severity }[] = [];
+      for (const s of spans) {
+        const range = toRange(model, s.start, s.end);
+        if (range) ranges.push({ range, severity: s.severity });
+      }
+      const root = box.getRootNode();
+      adopt(root instanceof win.ShadowRoot ? root : box.ownerDocument);
+      owners.set(owner, ranges);
       flush();
     },
     clear(owner) {
+      overlay.clear(owner);
       if (owners.delete(owner)) flush();
     },
     dispose() {
+      overlay.dispose();
       owners.clear();
       if (supported) {
         registry.delete(names.block);
