@@ -20,6 +20,7 @@ import { biometric } from './detectors/biometric';
 import { uniqueId } from './detectors/unique-id';
 import { advice } from './detectors/advice';
 import { disclaimer } from './detectors/disclaimer';
+import { customPattern } from './detectors/custom-pattern';
 
 /**
  * Every detector, in one list (Presidio's recognizer registry). A detector is added here and
@@ -48,4 +49,5 @@ export const DETECTORS: readonly Detector[] = Object.freeze([
   uniqueId,
   advice,
   disclaimer,
+  customPattern,
 ]);

@@ -113,6 +113,29 @@ export interface AnalyzeOptions {
   site?: string;
   /** Opinion-disclaimer policy: when one is required, its text, and whether the profile carries one. */
   disclaimer?: DisclaimerOptions;
+  /**
+   * A rule pack's own patterns (src/rules/ validates them: safe regexes only), run by the
+   * custom-pattern detector. Plain data so options cross workers and extension messaging.
+   */
+  patterns?: readonly CustomPattern[];
+}
+
+/** One custom regex from a rule pack (issue 7). */
+export interface CustomPattern {
+  /** Stable name: the finding's ruleId is `custom-pattern/<name>`. */
+  readonly name: string;
+  /** A PHI type (MRN, ACCOUNT, FACILITY, UNIQUE_ID, ...). */
+  readonly type: string;
+  /** RegExp source; validated as safe (no catastrophic backtracking) before it gets here. */
+  readonly regex: string;
+  /** Any of "imsu" (g is implied). */
+  readonly flags?: string;
+  /** Base score (default 0.9). */
+  readonly score?: number;
+  readonly severity?: Severity;
+  /** Capture group whose span is the finding (default: the whole match). */
+  readonly group?: number;
+  readonly context?: ContextWords;
 }
 
 export interface DisclaimerOptions {
