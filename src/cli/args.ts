@@ -12,6 +12,8 @@ patient-specific advice, or states an opinion without a disclaimer. Runs on this
 
 Commands:
   scan [options] FILE...   Scan drafts (.txt/.md: one draft; .jsonl: one draft a line; - : stdin)
+                           and images (.png .jpg .jpeg .webp .gif .bmp)
+  redact IMAGE -o OUT      Write a copy of IMAGE with the PHI blacked out and no metadata
 
 Options:
   -h, --help               Show help (also: clearpost scan --help)
@@ -26,9 +28,13 @@ Inputs:
   FILE.txt, FILE.md        one draft per file
   FILE.jsonl               one draft a line: {"id": ..., "text": "...", "site": "x"}
   -                        JSON Lines from standard input
+  IMAGE (.png .jpg .jpeg .webp .gif .bmp)
+                           burned-in text (on-device OCR), metadata (EXIF, XMP, IPTC, PNG
+                           text) and faces; findings carry a pixel box or a metadata field
 
 Options:
   --json                   One JSON object a line on stdout: {"id" or "file", "findings": [...]}
+                           (an image: {"file", "findings", "ms"}, plus "partial"/"notChecked")
                            (the summary goes to stderr)
   --rules PATH             JSON file of analyze options: allow, deny, detectors, threshold
   -h, --help               Show this help
@@ -37,7 +43,23 @@ Large .jsonl inputs are streamed in constant memory and scanned on every core; o
 input order. Progress shows on stderr when it is a terminal. Colour follows NO_COLOR/FORCE_COLOR.
 
 Exit status: 0 no blocking finding, 1 a finding blocks posting, 2 bad input (reported on
-stderr by file and line; the other inputs are still scanned).
+stderr by file and line; the other inputs are still scanned) or an image that could not be
+checked (never reported as clean).
+`;
+
+export const REDACT_USAGE = `Usage: clearpost redact [--json] [--rules PATH] IMAGE -o OUT
+
+Writes a copy of IMAGE (.png .jpg .jpeg .webp .gif .bmp) with solid boxes over every PHI
+finding in the pixels, the same size, re-encoded without any metadata. PNG, JPEG and WebP keep
+their format; GIF and BMP become PNG (OUT's extension is changed to .png).
+
+Options:
+  -o, --out OUT            Where to write the copy (required)
+  --json                   Print {"file", "out", "format", "boxes", "findings", "ms"}
+  --rules PATH             JSON file of analyze options: allow, deny, detectors, threshold
+  -h, --help               Show this help
+
+Exit status: 0 written, 2 bad input or an image that could not be checked (nothing written).
 `;
 
 export class UsageError extends Error {
@@ -49,7 +71,15 @@ export class UsageError extends Error {
 export type Command =
   | { kind: 'help'; usage: string }
   | { kind: 'version' }
-  | { kind: 'scan'; options: ScanOptions };
+  | { kind: 'scan'; options: ScanOptions }
+  | { kind: 'redact'; options: RedactOptions };
+
+export interface RedactOptions {
+  file: string;
+  out: string;
+  json: boolean;
+  rules?: string;
+}
 
 export interface ScanOptions {
   files: string[];
@@ -64,7 +94,8 @@ export interface ScanOptions {
 export function parseCommand(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
   if (first === 'scan') return parseScan(rest);
-  if (first === 'help') return { kind: 'help', usage: rest[0] === 'scan' ? SCAN_USAGE : MAIN_USAGE };
+  if (first === 'redact') return parseRedact(rest);
+  if (first === 'help') return { kind: 'help', usage: rest[0] === 'scan' ? SCAN_USAGE : rest[0] === 'redact' ? REDACT_USAGE : MAIN_USAGE };
   if (first !== undefined && !first.startsWith('-')) throw new UsageError(`unknown command '${first}'`, MAIN_USAGE);
   const { values } = parseOrThrow(argv, {
     help: { type: 'boolean', short: 'h' },
@@ -95,6 +126,20 @@ function parseScan(argv: readonly string[]): Command {
     kind: 'scan',
     options: { files: positionals, json: values.json === true, rules: values.rules as string | undefined, stats: values.stats === true, workers },
   };
+}
+
+function parseRedact(argv: readonly string[]): Command {
+  const { values, positionals } = parseOrThrow(argv, {
+    out: { type: 'string', short: 'o' },
+    json: { type: 'boolean' },
+    rules: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, REDACT_USAGE, true);
+  if (values.help) return { kind: 'help', usage: REDACT_USAGE };
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'redact takes one image' : 'no input image', REDACT_USAGE);
+  if (!values.out) throw new UsageError('-o OUT is required (where to write the redacted copy)', REDACT_USAGE);
+  if (values.rules === '') throw new UsageError('--rules needs a file path', REDACT_USAGE);
+  return { kind: 'redact', options: { file: positionals[0], out: values.out as string, json: values.json === true, rules: values.rules as string | undefined } };
 }
 
 type OptionSpec = Record<string, { type: 'boolean' | 'string'; short?: string }>;

@@ -8,7 +8,7 @@ import { StringDecoder } from 'node:string_decoder';
  * consumer (a full worker queue, a blocked stdout) stops the reading: constant memory.
  */
 
-export type SourceKind = 'text' | 'jsonl';
+export type SourceKind = 'text' | 'jsonl' | 'image';
 
 export interface Source {
   /** As the user typed it ('-' for standard input). */
@@ -20,6 +20,8 @@ export interface Source {
 
 const TEXT_EXT = new Set(['.txt', '.md', '.markdown', '.text', '']);
 const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
+/** Images checked for burned-in text, metadata and faces (the same list as src/ocr/node.ts IMAGE_EXTENSIONS). */
+export const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.bmp']);
 
 /** Returns the source, or an error message for a file type the CLI does not read. */
 export function classify(path: string): Source | string {
@@ -27,7 +29,8 @@ export function classify(path: string): Source | string {
   const ext = extname(path).toLowerCase();
   if (JSONL_EXT.has(ext)) return { path, label: path, kind: 'jsonl' };
   if (TEXT_EXT.has(ext)) return { path, label: path, kind: 'text' };
-  return `${path}: unsupported file type '${ext}' (expected .txt, .md or .jsonl)`;
+  if (IMAGE_EXT.has(ext)) return { path, label: path, kind: 'image' };
+  return `${path}: unsupported file type '${ext}' (expected .txt, .md, .jsonl or an image: ${[...IMAGE_EXT].join(' ')})`;
 }
 
 export function openStream(source: Source): AsyncIterable<Buffer | string> {

@@ -23,6 +23,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { runScan } = await import('./scan');
       return runScan(command.options);
     }
+    case 'redact': {
+      const [{ runRedact }, { loadRules, RulesError }] = await Promise.all([import('./images'), import('./rules')]);
+      let rules;
+      try {
+        rules = command.options.rules === undefined ? {} : loadRules(command.options.rules);
+      } catch (err) {
+        if (!(err instanceof RulesError)) throw err;
+        process.stderr.write(`clearpost: ${err.message}\n`);
+        return 2;
+      }
+      return runRedact({ ...command.options, rules });
+    }
   }
 }
 

@@ -112,7 +112,7 @@ export class Tally {
   readonly bySeverity: Record<Severity, number> = { block: 0, warn: 0, info: 0 };
   readonly byType = new Map<string, Record<Severity, number>>();
 
-  add(findings: readonly Finding[]): void {
+  add(findings: readonly Pick<Finding, 'severity' | 'type'>[]): void {
     this.drafts++;
     if (!findings.length) return;
     this.draftsWithFindings++;

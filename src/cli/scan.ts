@@ -3,6 +3,7 @@ import os from 'node:os';
 import { analyze, setDetectorErrorReporter } from '../engine/analyze';
 import type { AnalyzeOptions, Finding } from '../engine/types';
 import type { ScanOptions } from './args';
+import { closeImages, imageJsonLine, imageReport, scanImage } from './images';
 import { classify, openStream, readLines, type Source } from './input';
 import { Output } from './output';
 import { WorkerPool } from './pool';
@@ -107,6 +108,16 @@ export async function runScan(opts: ScanOptions, io: ScanIO = { stdout: process.
         inputError(src);
         continue;
       }
+      if (src.kind === 'image') {
+        // Images (issue 5): findings with a pixel box or a metadata field; not checked = exit 2.
+        const r = await scanImage(src.path, src.label, rules);
+        tally.add(r.findings);
+        if (!blocked && r.findings.some((f) => f.severity === 'block')) blocked = true;
+        out.write(opts.json ? imageJsonLine(r) : imageReport(r, paint));
+        if (r.notChecked) inputError(`${src.label}: not checked: ${r.notChecked}`);
+        await out.ready();
+        continue;
+      }
       if (src.kind === 'text') {
         let text: string;
         try {
@@ -125,9 +136,11 @@ export async function runScan(opts: ScanOptions, io: ScanIO = { stdout: process.
   } catch (err) {
     say(`internal error: ${err instanceof Error ? err.message : String(err)}`);
     await (pool as WorkerPool | null)?.close();
+    await closeImages();
     return 2;
   }
   await (pool as WorkerPool | null)?.close();
+  await closeImages();
   progress.clear();
 
   const seconds = (performance.now() - t0) / 1000;
