@@ -14,7 +14,17 @@ import { defineDetector, type Candidate, type DetectContext } from '../types';
 export interface NumberMatch { start: number; end: number; pattern: string; base: number }
 
 const NANP = /(?<![\d\-+.\/])(?:\+?1[ .\-]?)?(?:\(\d{3}\)[ .\-]?|\d{3}[ .\-]?)\d{3}[ .\-]\d{4}(?![\d\-]|\.\d)/g;
-const INTL = /(?<![\w+])\+(?!1[ .\-(]?\d{3})\d{1,3}[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]\d{2,4}){1,4}(?![\d\-])/g;
+const INTL = /(?<![\w+])\+(?!1[ .\-(]?\d{3})\d{1,3}[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]\d{2,6}){1,4}(?![\d\-])/g;
+/**
+ * Any grouped number of 9-13 digits (`07700 900 123`, `020 7946 0958`, `555 0143 2290`, a NANP
+ * shape with a fictional or invalid exchange). Only a contact label tied to the patient (`her
+ * mobile`, `home fax`, `husband at`) reports it: validation raises the score, it does not veto.
+ */
+const GROUPED = /(?<![\w+\-.\/#])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{2,5}\)[ .\-]?)?\d{2,5}(?:[ .\-]\d{2,6}){1,3}(?![\w\-]|[.\/]\d)/g;
+/** A contact word right before a weakly shaped number: `cell`, `fax`, `at`, `number`. */
+const CONTACT_WORD = /\b(?:cell|cellphone|mobile|phone|tel|telephone|landline|fax|number|no\.?|call|called|calling|text|texted|reach|rang|ring|whatsapp|at|on|is|contact)\b[\s:#,.-]*$/;
+/** An identifier label before the number: the MRN, account and ID detectors own it. */
+const ID_LABEL = /\b(?:mrn|acc(?:ession)?|acct|account|id|member|policy|claim|ssn|social|dob|license|dl|plate|vin|serial|lot|npi|dea|case|order|ref|invoice|tracking|isbn|doi|pmid)\b[^a-z]*$/;
 // Evasion: ten digits spread by spaces, dots, dashes, brackets or one line break, or run together.
 const SPREAD = /(?<![\d\-+.])\(?\d(?:[ \t.\-()]{0,3}(?:\n[ \t]{0,3})?\d){9}(?![\d]|[ .\-]\d)/g;
 
@@ -45,6 +55,8 @@ export function findNumbers(text: string): NumberMatch[] {
   };
   run(NANP, 'nanp', 0.6, (d) => validNanp(d));
   run(INTL, 'e164', 0.5, (d) => d.length >= 8 && d.length <= 15);
+  run(NANP, 'nanp-shape', 0.3, (d) => !validNanp(d) && !/^(\d)\1+$/.test(d));
+  run(GROUPED, 'grouped', 0.3, (d, v) => d.length >= 9 && d.length <= 13 && !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(v) && !/^\d{4}[-/.]\d{2}[-/.]\d{2}$/.test(v) && !/^\d{3}([ -])\d{2}\1\d{4}$/.test(v));
   // spread digits need a voice/fax cue to be reported (scored below)
   run(SPREAD, 'spread', 0.3, (d, v) => validNanp(d) && /\D/.test(v.replace(/^\(/, '')) && !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(v));
   return out.sort((a, b) => a.start - b.start);
@@ -73,6 +85,9 @@ export function scoreContact(ctx: DetectContext, m: NumberMatch, detectorId: str
   const tollFree = /^1?8(?:00|33|44|55|66|77|88)/.test(d);
   let score = m.base;
   const notes: string[] = [];
+  // A weak shape needs a contact word right before it and no identifier label.
+  const weakShape = m.pattern === 'nanp-shape' || m.pattern === 'grouped';
+  if (weakShape && (!CONTACT_WORD.test(before.slice(-40)) || ID_LABEL.test(before.slice(-30)))) return undefined;
   if (PATIENT.test(near) || CALLED_PERSON.test(before) || /^\s*\((?:cell|home|mobile)\)/.test(after)) {
     score = Math.max(score, 0.6) + 0.3;
     notes.push('+ patient contact cue');

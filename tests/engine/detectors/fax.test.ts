@@ -15,6 +15,8 @@ describe('fax detector', () => {
     ['nursing home contact 503-555-0177 (fax), Attn: charge nurse', '503-555-0177'],
     // preferred contact labelled fax
     ['Preferred contact: fax 317-555-0150 (employer)', '317-555-0150'],
+    // an exchange starting with 0 is not valid NANP, but the label makes it her fax
+    ["her son wanted the CT report on his home fax, (555) 019-4470, tonight", '(555) 019-4470'],
   ])('finds %j', (text, expected) => {
     expect(found(text).map((f) => f.text)).toEqual([expected]);
   });

@@ -19,6 +19,12 @@ describe('phone detector', () => {
     ['text her cell 2 0 7 5 5 5 0 1 3 4 tonight', '2 0 7 5 5 5 0 1 3 4'],
     // evasion: a line break inside the number
     ['her mobile is 207-555-\n0134', '207-555-\n0134'],
+    // a fictional 555 exchange that fails NANP validation, but clearly her number
+    ['ring her daughter on (555) 013-7781 before the biopsy', '(555) 013-7781'],
+    // a UK mobile in E.164 with a 6-digit last group
+    ['his mobile is +44 7700 900456, he lives abroad', '+44 7700 900456'],
+    // UK national 3-4-4 grouping after a relative cue
+    ['I rang his wife at 020 7946 0321 about the CT', '020 7946 0321'],
   ])('finds %j', (text, expected) => {
     expect(found(text).map((f) => f.text)).toEqual([expected]);
   });
@@ -42,6 +48,10 @@ describe('phone detector', () => {
     ['SSN 219-09-9999, seen 03/14/2024, from 73.162.44.201, ISBN 978-0-12-345678-9'],
     // invalid area code (starts with 1)
     ['ref 155-555-0123 in the log'],
+    // an unlabelled grouped number in a case is not a phone
+    ['her accession 555 0143 2290 was mislabelled'],
+    // a grouped number with no contact word
+    ['her counts were 120 450 330 and climbing'],
   ])('ignores %j', (text) => {
     expect(found(text)).toEqual([]);
   });
