@@ -9,6 +9,7 @@ import { imageJsonLine, imageReport } from '../../src/cli/images';
 import { classify, IMAGE_EXT } from '../../src/cli/input';
 import { makePaint } from '../../src/cli/report';
 import { IMAGE_EXTENSIONS } from '../../src/ocr/node';
+import type { ImageFinding } from '../../src/ocr/types';
 import { renderPng } from '../ocr/render';
 
 /**
@@ -85,7 +86,7 @@ describe('classify and arguments', () => {
 });
 
 describe('report formats', () => {
-  const finding = { category: 'phi', type: 'MRN', severity: 'block', message: 'm', ruleId: 'ocr-overlay/overlay-id', score: 0.9, text: '00731862', bbox: [35, 40, 120, 56] } as const;
+  const finding: ImageFinding = { category: 'phi', type: 'MRN', severity: 'block', message: 'm', ruleId: 'ocr-overlay/overlay-id', score: 0.9, text: '00731862', bbox: [35, 40, 120, 56] };
   it('--json line: file, findings, ms; partial and notChecked only when set', () => {
     expect(JSON.parse(imageJsonLine({ file: 'a.png', findings: [finding], ms: 12 }))).toEqual({ file: 'a.png', findings: [finding], ms: 12 });
     expect(JSON.parse(imageJsonLine({ file: 'b.gif', findings: [], ms: 3, partial: 'frame 1 of 2' }))).toEqual({ file: 'b.gif', findings: [], ms: 3, partial: 'frame 1 of 2' });
