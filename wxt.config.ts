@@ -20,10 +20,12 @@ export default defineConfig({
     description:
       'Catches patient identifiers, patient-specific advice and missing disclaimers before you post. Runs entirely on your device.',
     // scripting: the content script on user-added Mastodon instances (src/guard/register-sites.ts).
-    permissions: ['storage', 'scripting'],
+    // offscreen (Chrome): the OCR of attached images runs in an offscreen document (src/ocr/browser-broker.ts).
+    permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'scripting', 'offscreen'],
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'",
+      // 'wasm-unsafe-eval': the OCR's WebAssembly core (without it the worker hangs silently); nothing looser.
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
     ...(browser === 'firefox'
       ? {

@@ -1,5 +1,6 @@
 // The background stays thin: it only wires src/ modules together (DEVELOPERS.md).
 import { onPermissionsRemoved, restoreSites, type SitesApi } from '../src/guard/register-sites';
+import { installOcrBroker, type OffscreenLike, type RuntimeLike } from '../src/ocr/browser-broker';
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
@@ -9,4 +10,10 @@ export default defineBackground(() => {
   const sites = browser as unknown as SitesApi;
   void restoreSites(sites).catch(() => undefined);
   browser.permissions.onRemoved.addListener((removed) => void onPermissionsRemoved(sites, removed).catch(() => undefined));
+  // OCR of attached images (src/ocr/browser-broker.ts): Chrome's offscreen document; Firefox has no
+  // offscreen API, so its background page hosts the worker itself.
+  const runtime = browser.runtime as unknown as RuntimeLike;
+  installOcrBroker(import.meta.env.FIREFOX
+    ? { runtime, localHost: () => import('../src/ocr/browser-host').then((m) => m.createOcrHost({ assetUrl: (path) => browser.runtime.getURL(`/${path}` as '/') })) }
+    : { runtime, offscreen: (globalThis as unknown as { chrome: { offscreen: OffscreenLike } }).chrome.offscreen });
 });

@@ -1,5 +1,7 @@
 import { analyze } from '../src/engine/analyze';
-import { createGuard } from '../src/guard/controller';
+import { createAttachments } from '../src/guard/attachments';
+import { createGuard, type Guard } from '../src/guard/controller';
+import { createOcrClient, type ClientRuntime } from '../src/ocr/browser-client';
 import { COVERED_MATCHES } from '../src/sites/matches';
 import { siteForPage } from '../src/sites/mastodon-page';
 import { createPanelHost } from '../src/ui/panel-host';
@@ -12,12 +14,22 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   main(ctx) {
-    createGuard({
+    const site = siteForPage(location.hostname, document);
+    // Attached images: decoded here, read by the OCR host (offscreen document / background page).
+    const ocr = createOcrClient(browser.runtime as unknown as ClientRuntime);
+    ctx.signal.addEventListener('abort', () => ocr.release(), { once: true });
+    let guard: Guard | undefined;
+    const attachments = createAttachments({
+      win: window, site, signal: ctx.signal,
+      check: (file) => ocr.check(file), hold: () => ocr.hold(), onChange: (box) => guard?.imagesChanged(box),
+    });
+    guard = createGuard({
       win: window,
-      site: siteForPage(location.hostname, document),
+      site,
       analyze,
       panel: createPanelHost(),
       signal: ctx.signal,
+      attachments,
     });
   },
 });

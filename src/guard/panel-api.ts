@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/types';
+import type { ImageView } from './attachments';
 
 /** What the controller tells the warning panel (the UI is injected: src/ui/panel-host.tsx). */
 export interface PanelView {
@@ -9,12 +10,16 @@ export interface PanelView {
   readonly busy?: boolean;
   /** Whether "Fix all" has anything to do. */
   readonly canFix: boolean;
+  /** The post's attached images, with their findings (src/guard/attachments.ts). */
+  readonly images?: readonly ImageView[];
 }
 
 export interface PanelHandlers {
   fixAll(): void;
   edit(): void;
   postAnyway(): void;
+  /** Writes an image's redacted copy and swaps it in where the site allows it. */
+  replaceImage?(id: string): void;
 }
 
 export interface PanelHandle {

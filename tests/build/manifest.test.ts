@@ -13,9 +13,13 @@ const manifestFor = (browser: string) =>
   (config.manifest as unknown as ManifestFn)({ browser, manifestVersion: 3, mode: 'production', command: 'build' });
 
 describe('manifest', () => {
-  it.each(['chrome', 'firefox'])('%s: only storage and scripting (user-added sites); hosts are optional', (browser) => {
-    const m = manifestFor(browser);
-    expect(m.permissions).toEqual(['storage', 'scripting']);
+  it.each([
+    // Chrome hosts the OCR of attached images in an offscreen document; Firefox in its background page.
+    ['chrome', ['storage', 'scripting', 'offscreen']],
+    ['firefox', ['storage', 'scripting']],
+  ])('%s: only storage, scripting (user-added sites) and the OCR host; hosts are optional', (browser, permissions) => {
+    const m = manifestFor(browser as string);
+    expect(m.permissions).toEqual(permissions);
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_host_permissions.every((h: string) => h.startsWith('https://'))).toBe(true);
   });
@@ -24,6 +28,8 @@ describe('manifest', () => {
     const csp: string = manifestFor(browser).content_security_policy.extension_pages;
     expect(csp).toMatch(/script-src 'self'/);
     expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:|\*/);
+    // WebAssembly for the OCR core only: compiling wasm, not evaluating strings.
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
   });
 
   it('firefox: gecko id, no data collection, and an Android minimum that supports that key', () => {

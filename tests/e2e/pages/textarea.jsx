@@ -24,6 +24,8 @@ function App() {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form.requestSubmit();
         }}
       />
+      {/* Image attachments (tests/e2e/attachments.test.ts): a plain file input, as old Reddit's. */}
+      <input type="file" name="image" accept="image/*" />
       <button type="submit">Post</button>
     </form>
   );

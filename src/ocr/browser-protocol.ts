@@ -1,0 +1,65 @@
+/**
+ * Messages between the content script and the OCR host (Chrome: the offscreen document; Firefox:
+ * the background page). Chrome's extension messaging is JSON: an ArrayBuffer arrives as `{}`, so
+ * pixels and bytes travel as base64 strings. The pixels are one grey channel (the brightest of
+ * R, G, B, which is what the OCR preprocessing reads first: `toGrey` in preprocess.ts), a quarter
+ * of RGBA; the host rebuilds an RGBA bitmap whose `toGrey` is the same image.
+ */
+import type { ImageFinding } from './types';
+
+export const OCR_NS = 'clearpost-ocr';
+/** Name of the port a content script keeps open while a composer is open (holds the warm worker). */
+export const HOLD_PORT = 'clearpost-ocr-hold';
+
+/** Content script -> background: make sure the host exists and its worker is warm. */
+export interface EnsureRequest { readonly ns: typeof OCR_NS; readonly op: 'ensure' }
+/** Background (Chrome) -> offscreen host: create the worker now and run a warm-up page. */
+export interface WarmRequest { readonly ns: typeof OCR_NS; readonly op: 'warm' }
+/** Background (Chrome) -> offscreen host: release the worker (no composer left). */
+export interface ReleaseRequest { readonly ns: typeof OCR_NS; readonly op: 'release' }
+
+/** Content script -> host: check one decoded image. */
+export interface ScanRequest {
+  readonly ns: typeof OCR_NS;
+  readonly op: 'scan';
+  readonly width: number;
+  readonly height: number;
+  /** `width * height` bytes, the brightest channel, base64. */
+  readonly grey: string;
+  /** The bytes that hold the file's metadata (EXIF/XMP/IPTC/PNG text), base64; absent: no metadata check. */
+  readonly meta?: string;
+  /** Time limit of the OCR in the host; the content script also gives up a little later. */
+  readonly timeLimitMs: number;
+}
+
+export type OcrRequest = EnsureRequest | WarmRequest | ReleaseRequest | ScanRequest;
+
+export type ScanReply =
+  | { readonly ok: true; readonly findings: ImageFinding[]; readonly partial?: string; readonly notChecked?: string; readonly ms: number }
+  | { readonly ok: false; readonly error: string };
+
+export function isOcrRequest(m: unknown): m is OcrRequest {
+  return !!m && typeof m === 'object' && (m as { ns?: unknown }).ns === OCR_NS && typeof (m as { op?: unknown }).op === 'string';
+}
+
+type B64Array = Uint8Array & { toBase64?: () => string };
+type B64Ctor = typeof Uint8Array & { fromBase64?: (s: string) => Uint8Array };
+
+/** Bytes -> base64 (native `toBase64` where the browser has it, else chunked btoa). */
+export function toBase64(bytes: Uint8Array): string {
+  const native = (bytes as B64Array).toBase64;
+  if (typeof native === 'function') return native.call(bytes);
+  let s = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
+  return btoa(s);
+}
+
+export function fromBase64(text: string): Uint8Array {
+  const native = (Uint8Array as B64Ctor).fromBase64;
+  if (typeof native === 'function') return native(text);
+  const s = atob(text);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}

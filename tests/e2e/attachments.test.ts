@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchWithExtension, type Launched } from './support/chromium';
+import { GuardPage } from './support/guard-page';
+import { PAGE_HOSTS } from './support/pages';
+
+// Images rendered here (canvas text on a dark "scan"), written for these tests: a made-up
+// patient in a PACS-like corner overlay, and a clean image with only technical overlay text.
+const PHI_LINES = ['DOE^JANE  DOB: 03/14/1961  MRN: 00482913', 'ST. ELSEWHERE IMAGING'];
+const CLEAN_LINES = ['R  kVp 120  mAs 250', 'W: 400  L: 40  5.0 mm'];
+const DRAFT = 'Classic appearance, note the fluid level.';
+
+let browser: Launched;
+const port = inject('port');
+/** Every request of every page and worker in the browser (the extension's included). */
+const allRequests: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchWithExtension({ extensionDir: inject('extensionDir'), hosts: PAGE_HOSTS });
+  browser.context.on('request', (r) => allRequests.push(r.url()));
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A PNG drawn in the page: light overlay text in the top-left corner of a dark image with a grey "organ". */
+async function renderScan(gp: GuardPage, lines: readonly string[]): Promise<Buffer> {
+  const b64 = await gp.page.evaluate((rows) => {
+    const c = document.createElement('canvas');
+    c.width = 1024;
+    c.height = 768;
+    const ctx = c.getContext('2d')!;
+    ctx.fillStyle = '#0b0b0b';
+    ctx.fillRect(0, 0, c.width, c.height);
+    ctx.fillStyle = '#5a5a5a';
+    ctx.beginPath();
+    ctx.ellipse(512, 400, 300, 250, 0, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = '#f2f2f2';
+    ctx.font = '22px "DejaVu Sans Mono", monospace';
+    rows.forEach((r, i) => ctx.fillText(r, 16, 34 + i * 30));
+    return c.toDataURL('image/png').split(',')[1];
+  }, lines);
+  return Buffer.from(b64, 'base64');
+}
+
+async function attach(gp: GuardPage, name: string, png: Buffer) {
+  await gp.page.setInputFiles('input[type="file"]', { name, mimeType: 'image/png', buffer: png });
+}
+
+/** Waits until the panel lists an image with findings (its region is named "N finding(s) in image …"). */
+async function waitForImageFindings(gp: GuardPage, timeout: number) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const p = await gp.panel();
+    if (p?.text.some((t) => /finding.* in image /.test(t))) return p;
+    if (Date.now() > until) throw new Error(`no image findings in the panel: ${JSON.stringify(p?.text ?? null)}`);
+    await gp.page.waitForTimeout(25);
+  }
+}
+
+/** Clicks a panel button with the real mouse after scrolling it into view (the image list makes the panel scroll). */
+async function clickInPanel(gp: GuardPage, name: string) {
+  const p = await gp.waitForPanel();
+  const id = p.backendIds.get(name);
+  if (!id) throw new Error(`panel has no button named ${name}`);
+  const cdp = await gp.page.context().newCDPSession(gp.page);
+  await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: id });
+  const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: id })) as { model: { content: number[] } };
+  const [x1, y1, , , x3, y3] = model.content;
+  await gp.page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  await cdp.detach();
+}
+
+function expectOnlyOwnRequests(gp: GuardPage) {
+  const foreign = [...gp.requests, ...allRequests].filter((u) => !u.startsWith(`${gp.origin}/`) && !/^(data|blob|chrome-extension):/.test(u));
+  expect(foreign).toEqual([]);
+}
+
+describe('attached images (textarea page, file input)', () => {
+  it('an image with burned-in PHI is flagged in the panel at Post; the redacted copy replaces it', async () => {
+    const gp = await GuardPage.open(browser.context, 'textarea', port);
+    await gp.type(DRAFT);
+    await attach(gp, 'ct-head.png', await renderScan(gp, PHI_LINES));
+    await gp.clickPost();
+    await gp.waitForPanel();
+    // Cold start: the offscreen document, the worker and the model load on the first image.
+    const panel = await waitForImageFindings(gp, 45_000);
+    expect(panel.text.some((t) => /date of birth|name|record number|identifier/i.test(t))).toBe(true);
+    expect([...panel.backendIds.keys()]).toContain('Replace with redacted copy');
+    expect(await gp.posted()).toEqual([]);
+
+    await clickInPanel(gp, 'Replace with redacted copy');
+    // The text is clean and the image now redacted: the panel closes; the input holds the copy.
+    await expect.poll(() => gp.panel(), { timeout: 10_000 }).toBeNull();
+    const file = await gp.page.evaluate(async () => {
+      const f = (document.querySelector('input[type="file"]') as HTMLInputElement).files![0];
+      const bmp = await createImageBitmap(f);
+      return { name: f.name, type: f.type, width: bmp.width, height: bmp.height };
+    });
+    expect(file).toEqual({ name: 'ct-head-redacted.png', type: 'image/png', width: 1024, height: 768 });
+    await gp.clickPost();
+    await expect.poll(() => gp.posted()).toEqual([DRAFT]);
+    expect(await gp.panel()).toBeNull();
+    expectOnlyOwnRequests(gp);
+    await gp.page.close();
+  }, 90_000);
+
+  it('a clean image does not stop the post', async () => {
+    const gp = await GuardPage.open(browser.context, 'textarea', port);
+    await gp.type(DRAFT);
+    await attach(gp, 'clean.png', await renderScan(gp, CLEAN_LINES));
+    // Post once its check is done or while it runs: either way it goes out once, with no findings shown.
+    await gp.page.waitForTimeout(300);
+    await gp.clickPost();
+    await expect.poll(() => gp.posted(), { timeout: 30_000 }).toEqual([DRAFT]);
+    await expect.poll(() => gp.panel(), { timeout: 5000 }).toBeNull();
+    await gp.page.waitForTimeout(300);
+    expect(await gp.posted()).toEqual([DRAFT]);
+    expectOnlyOwnRequests(gp);
+    await gp.page.close();
+  }, 60_000);
+
+  it('time from the Post click to the panel with one image, warm worker (printed)', async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const gp = await GuardPage.open(browser.context, 'textarea', port);
+      await gp.type(DRAFT);
+      const png = await renderScan(gp, PHI_LINES);
+      await attach(gp, `scan-${i}.png`, png);
+      const t0 = Date.now();
+      await gp.clickPost();
+      await waitForImageFindings(gp, 20_000);
+      times.push(Date.now() - t0);
+      expect(await gp.posted()).toEqual([]);
+      expectOnlyOwnRequests(gp);
+      await gp.page.close();
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    console.log(`[attachments] Post click -> panel with image findings (attached right before the click, warm worker): ${times.join(', ')} ms; median ${sorted[1]} ms (target <= 1500)`);
+    // A bound that catches a hang or a cold start on every image, not the 1.5 s target (a shared 2-core machine).
+    expect(sorted[1]).toBeLessThan(8000);
+  }, 90_000);
+});
