@@ -15,11 +15,13 @@ const TERMS = [...lexicon.terms].sort((a, b) => b.length - a.length).map(ci).joi
 const MODS = lexicon.modifiers.map(ci).join('|');
 const TERM_RE = new RegExp(String.raw`(?<![A-Za-z0-9\-])(?:(?:${MODS})[ \-]+){0,2}(?:${TERMS})(?![A-Za-z0-9]|-[A-Za-z])`, 'g');
 const FORENSIC = new RegExp(String.raw`^(?:${lexicon.forensicModifiers.map(ci).join('|')})\b`);
-const NOT_SAMPLE = new RegExp(String.raw`\b(?:${[...lexicon.notSample].sort((a, b) => b.length - a.length).map(ci).join('|')})\s*$`);
+const NOT_SAMPLE = new RegExp(String.raw`\b(?:${[...lexicon.notSample].sort((a, b) => b.length - a.length).map(ci).join('|')})\s*(?:(?:a|an|the|your|their)\s+)?$`);
 /** A person owns the sample: a possessive just before the term. */
 const OWNER_BEFORE = /(?:\b(?:his|her|their|patient'?s|pt'?s|decedent'?s|victim'?s)|[a-z]'s)(?:\s+[\w\-]+){0,2}\s*$/;
 /** ... or the sample is "of" a person just after it. */
-const OWNER_AFTER = /^\s*(?:of|from)\s+(?:him|her|them|(?:the|this|that|our|my|a|her|his|their)\s+(?:[\w\-]+\s+){0,2}(?:patient|pt|decedent|victim|man|woman|boy|girl|child|baby|son|daughter|mother|father|wife|husband))\b/;
+const OWNER_AFTER = new RegExp(String.raw`^\s*(?:of|from|for|matching|belonging to)\s+(?:him|her|them|(?:the|this|that|our|my|a|an|her|his|their)\s+(?:[\w\-]+\s+){0,2}(?:${lexicon.ownerNouns.map(ci).join('|')}))\b`);
+/** A person is the subject of the clause (`he still has the voiceprint problem`): a weaker tie. */
+const PERSON_IN_CLAUSE = /\b(?:he|she|his|her|him|patient|pt|decedent)\b/;
 
 function head(term: string): string {
   return term.toLowerCase().replace(/^(?:(?:full|3-?d|post-?mortem|ante-?mortem|latent|high-resolution|enrolled)[ \-]+)+/, '').replace(/-/g, ' ');
@@ -42,6 +44,7 @@ export const biometric = defineDetector({
       if (FORENSIC.test(m[0].toLowerCase())) { pattern = 'forensic-sample'; score = 0.8; }
       else if (OWNER_BEFORE.test(before)) { pattern = 'owned-sample'; score = 0.8; }
       else if (OWNER_AFTER.test(after)) { pattern = 'sample-of-person'; score = 0.8; }
+      else if (PERSON_IN_CLAUSE.test(before.slice(-50))) { pattern = 'person-in-clause'; score = 0.6; }
       else if (tied.has(head(m[0])) && /\b(?:the|that|this)\s*$/.test(before)) { pattern = 'same-sample-again'; score = 0.7; }
       if (score >= 0.7) tied.add(head(m[0]));
       out.push({

@@ -13,7 +13,7 @@ const IPV4 = new RegExp(`(?<![\\w.\\-\\/:])${OCTET}(?:\\.${OCTET}){3}(?![\\w\\-]
 const H = '[0-9A-Fa-f]{1,4}';
 const IPV6 = new RegExp(`(?<![\\w:.\\/])(?:(?:${H}:){7}${H}|(?:${H}:){1,6}:(?:${H}(?::${H}){0,5})?|::(?:${H}:){0,5}${H})(?![\\w:])`, 'g');
 const NOT_IP_LABEL = new Set(['v', 'version', 'ver', 'build', 'firmware', 'software', 'release', 'section', 'rule', 'step', 'figure', 'fig', 'table', 'icd', 'cpt']);
-const PATIENT = /\b(?:her|his|their|patient'?s?|pts?'?s?|family'?s?|mom'?s?|dad'?s?|sons?'?s?|daughter'?s?|grandson'?s?|granddaughter'?s?|wife'?s?|husband'?s?|ex|ex-husband'?s?|ex-wife'?s?|boyfriend'?s?|girlfriend'?s?|portal|record|chart|results|home|residential|router)\b/;
+const PATIENT = /\b(?:her|his|their|patient'?s?|pts?'?s?|family'?s?|mom'?s?|dad'?s?|sons?'?s?|daughter'?s?|grandson'?s?|granddaughter'?s?|wife'?s?|husband'?s?|ex|ex-husband'?s?|ex-wife'?s?|boyfriend'?s?|girlfriend'?s?|portal|record|chart|results|home|residential|router)\b|\b[a-z]+'s (?:ct|cta|mri|mr|pet|scan|scans|study|studies|images|exam|films|chart|x-rays?)\b/;
 const PRO = /\b(?:recipient'?s?|colleague'?s?|attacker'?s?|hacker'?s?|our (?:server|network|firewall|vpn|gateway|pacs)|server|dns|gateway|subnet|localhost|netmask|example|configure|set your|ping)\b/;
 
 export const ip = defineDetector({

@@ -40,6 +40,11 @@ const PATTERNS: { name: string; regex: RegExp; score: number; group?: number }[]
 ];
 /** A tattoo's words are as unique as a name: `tattoo reading "Rosalind & Bear 1987"`. */
 const TATTOO = /\btattoo(?:ed|s)?\b[^."\n]{0,40}?\b(?:reading|reads|that reads|which reads|saying|says|that says|of the words|with the words|spelling|spells)\s*[:,]?\s*["“]([^"”\n]{2,60})["”]/gi;
+/** Capitals right before `tattooed`: `BORN TO SCAN tattooed on his forearm`, `MOM inked across...`. */
+const TATTOO_CAPS = /(?<![\w'’])([A-Z][A-Z'’&]+(?:[ \t]+[A-Z0-9][A-Z0-9'’&]*){0,5})[ \t]+(?:tattooed|inked)[ \t]+(?:on|across|over|along|down|inside|under|around|onto|in)\b/g;
+/** Unquoted tattoo text after `says`/`reading`: `a tattoo on his back that says Semper Fi Grandpa.` */
+const TATTOO_BARE = /\btattoo(?:ed|s)?\b[^."“\n]{0,40}?\b(?:reading|reads|that reads|which reads|saying|says|that says|that said|spelling|spells)\s*[:,]?\s+([A-Z][\w'’&]*(?:[ \t]+[\w'’&]+){0,5}?)(?=[ \t]*(?:[.,;!?)\n]|$|[ \t]+(?:on|across|in|and|but|which|so)\b))/g;
+
 /** The draft is about a case: a scan, a read, an injury. */
 const CASE = /\b(?:scan\w*|pan-?scan|ct|mri|mr|x-?rays?|films?|radiograph\w*|ultrasound|imag(?:ed|ing)|read|reading|patient|pt|biopsy|fracture\w*|trauma|injur\w*|hurt|admitted|presented|diagnos\w*|ed|er|icu|surgery|sdh|bleed|mass|tumou?r|case)\b/;
 
@@ -80,6 +85,15 @@ export const uniqueId = defineDetector({
     for (let m = TATTOO.exec(ctx.text); m; m = TATTOO.exec(ctx.text)) {
       const start = m.index + m[0].lastIndexOf(m[1]);
       push(start, start + m[1].length, 'tattoo-text', 0.8);
+    }
+    for (const re of [TATTOO_CAPS, TATTOO_BARE]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+        const start = m.index + m[0].indexOf(m[1]);
+        // a lone acronym (`ICU`, `CT`) is not tattoo text
+        if (re === TATTOO_CAPS && !/[ \t]/.test(m[1]) && m[1].length < 3) continue;
+        push(start, start + m[1].length, 'tattoo-text', 0.75);
+      }
     }
     for (const p of PATTERNS) {
       p.regex.lastIndex = 0;

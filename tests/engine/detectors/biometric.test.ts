@@ -17,6 +17,12 @@ describe('biometric detector', () => {
     ['the family sent a voice memo of him speaking. Can I share the voice memo here?', ['voice memo', 'voice memo']],
     // a sample of her
     ['a colleague texted me a retinal photo of her diabetic patient', ['retinal photo']],
+    // a fingerprint card sent for an unidentified body
+    ['the coroner mailed us a fingerprint card for an unknown decedent with the films', ['fingerprint card']],
+    // a fingerprint match to a person
+    ['police got a fingerprint match for the man before we finished the CT', ['fingerprint match']],
+    // the patient is the subject of the clause
+    ['after the laryngectomy she lost her bank voiceprint login', ['voiceprint']],
   ])('finds %j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -32,6 +38,8 @@ describe('biometric detector', () => {
     ['the clinic rolled out palm-scan check-in this week'],
     // a general statement
     ['DNA sample collection is covered in the consent form'],
+    // a metaphor in a sentence that talks about a patient
+    ['her scan findings were as unique as a fingerprint'],
   ])('ignores %j', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -13,6 +13,8 @@ describe('ip detector', () => {
     ["his bedside hub is stuck at 192.0.2.61 behind his son's router", '192.0.2.61'],
     // IPv6 from the patient's home
     ['her uploads come from 2001:db8:85a3::8a2e:370:7334 at home', '2001:db8:85a3::8a2e:370:7334'],
+    // a workstation left open on a named patient's study
+    ["who left Okafor's MRI open on the workstation at 10.12.4.77 all weekend?", '10.12.4.77'],
   ])('finds %j', (text, expected) => {
     expect(found(text).map((f) => f.text)).toEqual([expected]);
   });

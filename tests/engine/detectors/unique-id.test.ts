@@ -11,6 +11,10 @@ describe('unique-id detector', () => {
     ['the patient, a deputy, badge #4471, was shot in the leg', '4471'],
     // tattoo text
     ['Unknown trauma patient; only ID was a tattoo reading "Marisol 4ever 2003". CT showed a bleed.', 'Marisol 4ever 2003'],
+    // tattoo text in capitals before "tattooed on"
+    ['the trauma pt had NO REGRETS tattooed across his knuckles, CT was clean', 'NO REGRETS'],
+    // unquoted tattoo text after "that says"
+    ['MVC patient, a tattoo on his back that says Semper Fi Grandpa. Scan pending', 'Semper Fi Grandpa'],
     // the only one of an occupation in a town
     ['Scanned the only dentist in Harlow Springs today, broken wrist', 'the only dentist'],
     // the town's only X
@@ -40,6 +44,8 @@ describe('unique-id detector', () => {
     ['Thanks to the county sheriff for speaking at our gala'],
     // "the only thing" is not a role
     ['the only thing in his wallet was a bus pass; CT was negative'],
+    // an acronym before "tattooed" that is not tattoo text
+    ['the ICU tattooed nurses ran a charity calendar this year'],
   ])('ignores %j', (text) => {
     expect(found(text)).toEqual([]);
   });

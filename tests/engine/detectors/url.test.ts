@@ -17,6 +17,8 @@ describe('url detector', () => {
     ['A patient of mine is posting her own MRI: tiktok.com/@ana.runs/video/7301122', 'tiktok.com/@ana.runs/video/7301122'],
     // a patient's blog she asked me to share
     ['She asked me to share: marasjourney.blogspot.com.', 'marasjourney.blogspot.com'],
+    // an image-share link with a token path, the patient named right after it
+    ['Whole stack here: https://pacs-share.example.net/s/Qw81zLm4 (pt J. Ruiz, 62M, post-op)', 'https://pacs-share.example.net/s/Qw81zLm4'],
   ])('finds %j', (text, expected) => {
     expect(found(text).map((f) => f.text)).toEqual([expected]);
   });
@@ -32,6 +34,8 @@ describe('url detector', () => {
     ['New episode out now at thereadingroomcast.com/episodes/12'],
     // a DOI
     ['doi.org/10.1016/j.radcr.2026.01.044'],
+    // a share-token link to the author's slides
+    ['my slides from the talk: https://share.example.org/s/abcdef12'],
   ])('ignores %j', (text) => {
     expect(found(text)).toEqual([]);
   });
