@@ -20,6 +20,7 @@ import { biometric } from './detectors/biometric';
 import { uniqueId } from './detectors/unique-id';
 import { advice } from './detectors/advice';
 import { disclaimer } from './detectors/disclaimer';
+import { traceable } from './detectors/traceable';
 import { customPattern } from './detectors/custom-pattern';
 
 /**
@@ -50,4 +51,5 @@ export const DETECTORS: readonly Detector[] = Object.freeze([
   advice,
   disclaimer,
   customPattern,
+  traceable,
 ]);
