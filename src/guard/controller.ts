@@ -2,8 +2,7 @@ import type { AnalyzeOptions, Finding } from '../engine/types';
 import { eligibility } from '../sites/eligibility';
 import { editingHost, editorKind, enterPosts, isComposeBox, submitControlOn } from '../sites/editor';
 import type { EditorKind, SiteAdapter } from '../sites/types';
-import { applyEdits, placeCaret } from './apply-fix';
-import { planFixes } from './fix-plan';
+import { applyEdits, placeCaret, type Edit } from './apply-fix';
 import type { Attachments } from './attachments';
 import { createHighlighter, type Highlighter } from './highlights';
 import type { PanelApi, PanelHandle, PanelHandlers, PanelView } from './panel-api';
@@ -28,7 +27,18 @@ export interface GuardDeps {
   readonly acceptWaitMs?: number;
   /** Attached images and their checks (src/guard/attachments.ts): they join the text findings at submit. */
   readonly attachments?: Attachments;
+  /** Told of each warning, the user's decision on it, and each post that went through (issue 8: the history). */
+  readonly report?: (event: GuardReport) => void;
 }
+
+/**
+ * What the guard reports to the history (src/store/, via the background). `flagged` carries the
+ * draft as read; the receiver redacts it and seals the original. A throwing receiver is ignored.
+ */
+export type GuardReport =
+  | { readonly kind: 'flagged'; readonly id: string; readonly site: string; readonly text: string; readonly findings: readonly Finding[] }
+  | { readonly kind: 'decided'; readonly id: string; readonly decision: 'fixed' | 'edited' | 'posted-anyway' | 'cancelled'; readonly reason?: string }
+  | { readonly kind: 'posted'; readonly site: string; readonly text: string; readonly findings: readonly Finding[]; readonly decision: 'clean' | 'posted-anyway' };
 
 interface Tracked {
   readonly box: HTMLElement;
@@ -69,6 +79,11 @@ export function createGuard(deps: GuardDeps): Guard {
   let recentPass: Element | null = null;
   /** Key codes whose keyup must be swallowed because their keydown was cancelled. */
   const swallowUp = new Set<string>();
+  /** An open panel's "cancelled" report, sent when the guard is torn down with the panel still open. */
+  const cancelOnAbort = new WeakMap<Tracked, () => void>();
+
+  const emit = (event: GuardReport) => { try { deps.report?.(event); } catch { /* the history never breaks the guard */ } };
+  let flagSeq = 0;
 
   const options = (): AnalyzeOptions => ({ site: site.id, ...(deps.options?.() ?? {}) });
   const analyzeModel = (model: TextModel) => (model.text.trim() ? deps.analyze(model.text, options()).filter((f) => REPORTED.has(f.severity)) : []);
@@ -186,7 +201,10 @@ export function createGuard(deps: GuardDeps): Guard {
     refresh(t);
     // Images still being checked stop the post too; the panel waits for them (the cancel stays synchronous).
     const images = deps.attachments?.state(t.box);
-    if (!t.findings.length && !images?.flagged && !images?.pending) return false;
+    if (!t.findings.length && !images?.flagged && !images?.pending) {
+      if (t.model.text.trim()) emit({ kind: 'posted', site: site.id, text: t.model.text, findings: [], decision: 'clean' });
+      return false;
+    }
     cancel(e);
     openPanel(t, resend);
     return true;
@@ -259,12 +277,11 @@ export function createGuard(deps: GuardDeps): Guard {
 
   // ---- the panel -----------------------------------------------------------------------------
 
-  // Fix all: the engine's fix operators (redaction, general wording for advice, the disclaimer
-  // appended to fit the site's limit), planned on the text the findings came from.
-  const plan = (t: Tracked) => planFixes(t.model.text, t.findings, options());
+  const fixable = (findings: readonly Finding[]): Edit[] =>
+    findings.filter((f) => f.suggestion !== undefined).map((f) => ({ start: f.start, end: f.end, text: f.suggestion as string }));
 
   function view(t: Tracked, extra: Partial<PanelView> = {}): PanelView {
-    return { findings: t.findings, canFix: plan(t).edits.length > 0, ...(deps.attachments ? { images: deps.attachments.views(t.box) } : {}), ...extra };
+    return { findings: t.findings, canFix: fixable(t.findings).length > 0, ...(deps.attachments ? { images: deps.attachments.views(t.box) } : {}), ...extra };
   }
 
   /** Closes the panel; with `focusBox`, the caret goes to the end of the first finding (or the draft). */
@@ -280,12 +297,21 @@ export function createGuard(deps: GuardDeps): Guard {
     const container = (t.box.closest(CLOSE_DIALOG) as Element | null) ?? doc.body ?? doc.documentElement;
     let posting = false;
     const pending = deps.attachments?.state(t.box).pending ?? 0;
+    // The history: one record per warning with text findings, then the user's decision on it.
+    const flagId = t.findings.length ? `${Date.now().toString(36)}-${(flagSeq++).toString(36)}` : undefined;
+    const flagged = { text: t.model.text, findings: t.findings };
+    if (flagId) emit({ kind: 'flagged', id: flagId, site: site.id, ...flagged });
+    let decided = false;
+    const decide = (decision: 'fixed' | 'edited' | 'posted-anyway' | 'cancelled') => {
+      if (!flagId || decided) return;
+      decided = true;
+      emit({ kind: 'decided', id: flagId, decision });
+    };
     const handlers: PanelHandlers = {
-      edit: () => closePanel(t, true),
+      edit: () => { decide('edited'); closePanel(t, true); },
       fixAll: async () => {
         t.panel?.update(view(t, { busy: true, status: 'Applying fixes…' }));
-        const { edits, notes } = plan(t);
-        const result = await applyEdits(t.box, t.kind, t.model.text, edits, signal);
+        const result = await applyEdits(t.box, t.kind, t.model.text, fixable(t.findings), signal);
         refresh(t);
         if (!result.ok) {
           t.panel?.update(view(t, { status: result.reason === 'stale'
@@ -294,10 +320,11 @@ export function createGuard(deps: GuardDeps): Guard {
           return;
         }
         if (!t.findings.length) {
+          decide('fixed');
           closePanel(t, true);
           return;
         }
-        t.panel?.update(view(t, { status: [`Fixed ${result.applied}. These still need your attention.`, ...notes].join(' ') }));
+        t.panel?.update(view(t, { status: `Fixed ${result.applied}. These still need your attention.` }));
       },
       replaceImage: async (id: string) => {
         t.panel?.update(view(t, { busy: true, status: 'Writing the redacted copy…' }));
@@ -316,6 +343,8 @@ export function createGuard(deps: GuardDeps): Guard {
         posting = true;
         t.panel?.update(view(t, { busy: true, status: 'Posting…' }));
         const sent = t.model.text;
+        const sentFindings = t.findings;
+        if (sentFindings.length) decide('posted-anyway');
         // The one-time pass: dispatch is synchronous, so the resent event consumes it right away;
         // whatever happens it is not left lying around.
         pass = { control: resend.control, box: t.box, until: Date.now() + 1000 };
@@ -324,6 +353,7 @@ export function createGuard(deps: GuardDeps): Guard {
         setTimeout(() => {
           const now = t.box.isConnected ? readText(t.box, t.kind).text : '';
           if (!t.box.isConnected || now !== sent) {
+            if (sent.trim()) emit({ kind: 'posted', site: site.id, text: sent, findings: sentFindings, decision: sentFindings.length ? 'posted-anyway' : 'clean' });
             deps.attachments?.clear(t.box);
             closePanel(t, false);
             return;
@@ -335,6 +365,7 @@ export function createGuard(deps: GuardDeps): Guard {
         }, deps.acceptWaitMs ?? 1500);
       },
     };
+    cancelOnAbort.set(t, () => decide('cancelled'));
     const handle = deps.panel.show(container, view(t, pending ? { status: `Checking ${pending} image${pending === 1 ? '' : 's'} on this device…` } : {}), handlers);
     t.panel = handle;
     if (pending) {
@@ -349,6 +380,7 @@ export function createGuard(deps: GuardDeps): Guard {
   }
 
   signal.addEventListener('abort', () => {
+    for (const t of tracked.values()) if (t.panel) cancelOnAbort.get(t)?.();
     docObserver.disconnect();
     for (const t of [...tracked.values()]) { closePanel(t, false); untrack(t); }
     highlighter.dispose();
