@@ -44,6 +44,17 @@ const YOU_MODAL = new RegExp(`\\b(?:you|u|ya)\\s+${ADVERBS}(?:${MODALS})\\b`, 'i
 /** "your mom should", "he needs", "she really should". */
 const OTHER_MODAL = new RegExp(`\\b(?:(?:your|ur)\\s+(?:\\w+\\s+)?(?:${RELATIVE})|he|she|they)\\s+${ADVERBS}(?:${MODALS})\\b`, 'i');
 const COUNTERFACTUAL = words(grammar.counterfactuals);
+/**
+ * A finding, body part or symptom as the subject of a modal: "your son's limp needs an x-ray",
+ * "that nodule on your report needs a follow-up CT", "this should be biopsied". Not the author
+ * ("I need", "we should be") and not the noun "needs" ("special needs", "your needs").
+ */
+const THING_MODAL = new RegExp(`(?<!\\b(?:i|we|i['’]?d|we['’]?d|special|your|their|our|his|her|my|whose|the)\\s+(?:(?:really|also|just|still|probably|definitely)\\s+)?)\\b(?:${grammar.thingModals.map(escapeRe).join('|').replace(/ /g, '\\s+')})\\b`, 'i');
+/** A second person anywhere in a clause: a comma-spliced imperative may follow it ("your dose is too low, ask for more"). */
+const SECOND_PERSON = /\b(?:you|your|you're|ur|u)\b/i;
+const VOCATIVE_WORD = new RegExp(`^(?:(?:hey|hi|hello|dear|oh|ok|okay)\\s+)?(?:${grammar.vocatives.map(escapeRe).join('|').replace(/'/g, "['’]")})(?:\\s*,(?!\\s*\\d)|\\s+(?=.*\\b(?:you|your|ur)\\b))`, 'i');
+/** "Maria, ...", "Hi Sanjay, ...": a capitalised word opening the sentence before a comma. */
+const NAME_COMMA = /^(?:(?:Hey|Hi|Hello|Dear|Oh|Ok|Okay)\s+)?(\p{Lu}[\p{L}'’-]+)\s*,(?!\s*\d)/u;
 const WOULD = new RegExp(`(?:^|[^\\w'])(?:${grammar.firstPersonWould.map(escapeRe).join('|').replace(/'/g, "['’]")})\\s+(?:(?:honestly|really|still|definitely|probably|also|just|personally|absolutely)\\s+)?(?:${grammar.wouldVerbs.map(escapeRe).join('|').replace(/ /g, '\\s+')})\\b`, 'i');
 const INTERPRET = words(grammar.interpretCues);
 const CHANNEL = words(grammar.channelCues);
@@ -77,7 +88,7 @@ export interface SentenceAdvice {
   readonly medical: boolean;
   readonly question: boolean;
   /** What kind of directive, if any: modal, imperative, counterfactual. */
-  readonly directive: '' | 'you-modal' | 'other-modal' | 'imperative' | 'would';
+  readonly directive: '' | 'you-modal' | 'other-modal' | 'imperative' | 'would' | 'thing-modal';
   readonly interprets: boolean;
   readonly channel: boolean;
   readonly reply: boolean;
@@ -90,6 +101,8 @@ export interface SentenceAdvice {
   readonly counterfactual: boolean;
   /** "if you're over 40", "people with": a condition that describes a population. */
   readonly genericIf: boolean;
+  /** Opens by addressing one person: "Maria, ...", "girl, your TSH ...". */
+  readonly vocative: boolean;
 }
 
 const MAX_CACHE = 2000;
@@ -128,8 +141,9 @@ function imperative(text: string, doc: LazyDoc): boolean {
       if (isImp) return true;
       chain = false;
     }
-    // The next piece may open on an imperative when this one set up a condition.
-    open = CONDITION.test(piece) || piece.trim() === '';
+    // The next piece may open on an imperative when this one set up a condition, addressed the
+    // reader ("your dose is too low, ask for more") or was a single word ("Maria, get to urgent care").
+    open = CONDITION.test(piece) || piece.trim() === '' || SECOND_PERSON.test(piece) || /^\S+$/.test(piece.trim());
   }
   // compromise's #Imperative as a last resort, for openers our softener list does not know.
   // Statements open on a subject or a determiner: no need to ask compromise.
@@ -138,6 +152,24 @@ function imperative(text: string, doc: LazyDoc): boolean {
   if (!d || !d.has('^#Imperative')) return false;
   const first = d.terms().first().text('normal');
   return ACTION_VERB.test(body.slice(body.toLowerCase().indexOf(first) + first.length).replace(/^[^a-z]+/i, ''));
+}
+
+/**
+ * A sentence that opens on a vocative: a word from rules (girl, sis, mate) or a first name before a
+ * comma. compromise decides whether a capitalised word is a name (parsed only for such openers);
+ * an unknown singular noun counts when the sentence also says "you"/"your" ("Priya, your MRI ...").
+ */
+function vocative(text: string, doc: LazyDoc): boolean {
+  const body = text.replace(/^["'(\s]+/, '');
+  if (VOCATIVE_WORD.test(body)) return true;
+  const m = NAME_COMMA.exec(body);
+  if (!m || SOFTENERS.test(m[1]) || ACTION_VERB.test(m[1])) return false;
+  const d = doc();
+  if (!d) return false;
+  const term = d.terms().filter((t) => t.text('normal') === m[1].toLowerCase()).first();
+  if (!term.found) return false;
+  if (term.has('#FirstName') || term.has('#Person')) return true;
+  return SECOND_PERSON.test(text) && term.has('#Singular') && !term.has('(#Date|#Uncountable|#Verb|#Adverb|#Adjective|#Pronoun|#Determiner|#Preposition|#Conjunction|#Actor)');
 }
 
 export function sentenceFeatures(text: string): SentenceAdvice {
@@ -153,12 +185,14 @@ export function sentenceFeatures(text: string): SentenceAdvice {
   // compromise is the costly part: parse only when our own rules leave the question open.
   let parsed: ReturnType<typeof parse> | undefined | null = null;
   const doc: LazyDoc = () => (parsed === null ? (parsed = worth && medicalHit ? parse(text) : undefined) : parsed);
+  const nameDoc: LazyDoc = () => (parsed ? parsed : parse(text));
   const question = isQuestion(text, doc);
   let directive: SentenceAdvice['directive'] = '';
   if (YOU_MODAL.test(lower)) directive = 'you-modal';
   else if (OTHER_MODAL.test(lower)) directive = 'other-modal';
   else if (COUNTERFACTUAL.test(lower) || WOULD.test(lower)) directive = 'would';
   else if (imperative(text, doc)) directive = 'imperative';
+  else if (THING_MODAL.test(lower)) directive = 'thing-modal';
   const ownFindings = YOUR_OWN.test(lower);
   const deferral = DEFERRAL.test(lower);
   const f: SentenceAdvice = {
@@ -177,6 +211,7 @@ export function sentenceFeatures(text: string): SentenceAdvice {
     deferralOnly: deferral && !WOULD.test(lower) && !YOU_MODAL.test(lower) && !OTHER_MODAL.test(lower),
     counterfactual: COUNTERFACTUAL.test(lower),
     genericIf: GENERIC_IF.test(lower),
+    vocative: NAME_COMMA.test(text.replace(/^["'(\s]+/, '')) || VOCATIVE_WORD.test(text.replace(/^["'(\s]+/, '')) ? vocative(text, nameDoc) : false,
   };
   cache.set(text, f);
   if (cache.size > MAX_CACHE) cache.delete(cache.keys().next().value as string);
@@ -194,7 +229,7 @@ export interface AdviceSentence {
 export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>): AdviceSentence[] {
   const feats = ctx.sentences.map((s) => sentenceFeatures(s.text));
   const handleReply = HANDLE_START.test(ctx.text.trimStart());
-  const reply = handleReply || feats.some((f) => f.reply);
+  const reply = handleReply || feats.some((f) => f.reply || f.vocative);
   const generic = feats.some((f) => f.generic);
   const colleague = feats.some((f) => f.colleague);
   const declines = feats.some((f) => f.declines);
@@ -224,7 +259,9 @@ export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>):
       // Third-person subjects ("he needs") and bare imperatives ("Ask what happens after the scan")
       // need someone specific in view; "you should" does too when its condition describes a
       // population ("if you're over 40, you should").
-      if ((f.directive === 'other-modal' || f.directive === 'imperative') && !specific) return;
+      if ((f.directive === 'other-modal' || f.directive === 'imperative' || f.directive === 'thing-modal') && !specific) return;
+      // "X needs a biopsy" names its medical action in the sentence itself.
+      if (f.directive === 'thing-modal' && !f.medical) return;
       if (f.directive === 'you-modal' && f.genericIf && !specific) return;
       const score = specific || f.counterfactual ? 0.8 : 0.65;
       out.push({ sentence: s, score, reason: 'directive', pattern: f.directive });

@@ -22,6 +22,18 @@ describe('advice detector', () => {
     ['Saw your post about the sprain. Take 400 mg ibuprofen three times a day and rest it.', 'Take 400 mg ibuprofen three times a day and rest it.'],
     // reassurance that interprets someone's own report is still advice
     ['The "small hepatic cyst" on your ultrasound is nothing; you do not need the MRI.', 'The "small hepatic cyst" on your ultrasound is nothing; you do not need the MRI.'],
+    // a relative's symptom as the subject of "needs", in a reply
+    ["Saw your post. Your daughter's wrist swelling needs an x-ray today.", "Your daughter's wrist swelling needs an x-ray today."],
+    // a finding on the reader's own report as the subject of "should be"
+    ['That cyst on your ultrasound report should be rechecked in six months.', 'That cyst on your ultrasound report should be rechecked in six months.'],
+    // a comma-spliced imperative after a clause about the reader's own lab value
+    ['@tam_b your ferritin is really low, start an iron supplement.', '@tam_b your ferritin is really low, start an iron supplement.'],
+    // a first-name vocative opens the draft, then a bare imperative
+    ['Kevin, that rash in the photo looks like shingles. Get seen at urgent care today.', 'Get seen at urgent care today.'],
+    // a lower-case vocative word, an interpreted lab value and a comma-spliced imperative
+    ["sis your A1c of 9 means the metformin isn't enough, ask about adding insulin", "sis your A1c of 9 means the metformin isn't enough, ask about adding insulin"],
+    // acronyms from the wider lexicon (MRCP, ERCP)
+    ['@li_wong your MRCP shows a stone in the duct. you need an ERCP this week.', 'you need an ERCP this week.'],
   ])('flags %s', (text, sentence) => {
     const found = advice(text);
     expect(found.map((f) => f.text)).toContain(sentence);
@@ -49,6 +61,20 @@ describe('advice detector', () => {
     ['I cannot interpret your images here. Talk to your own doctor about what the report means for you.'],
     // a deferral alone is what we want people to write
     ['Everyone is different, so talk to your doctor about screening.'],
+    // "if I were you" to a trainee about reading, not about their health
+    ["If I were you (a new R2) I'd read the physics textbook cover to cover before boards."],
+    // a teaching-case header ("Girl, 9,") is not a vocative
+    ['Girl, 9, with a limp and night pain: get a hip ultrasound first.'],
+    // "needs" about findings in general, with no one specific in view
+    ['Every spiculated nodule over 8 mm needs a PET-CT.'],
+    // the author's own need
+    ['I need an MRI of my knee, apparently.'],
+    // "needs" as a noun
+    ['Kids with special needs deserve accessible imaging.'],
+    // a name before a comma that is a patient in a case, not an addressee
+    ['Maria, 67, from the lake district, had a huge cyst on CT.'],
+    // a vocative to a colleague without any directive
+    ['Kevin, great talk on CT dose today!'],
   ])('does not flag %s', (text) => {
     expect(advice(text)).toEqual([]);
   });
@@ -68,6 +94,14 @@ describe('advice detector', () => {
     const s = 'You need to go to the ER tonight.';
     expect(sentenceFeatures(s)).toBe(sentenceFeatures(s));
     expect(sentenceFeatures(s).directive).toBe('you-modal');
+  });
+
+  it('marks a vocative opener only when it addresses someone', () => {
+    expect(sentenceFeatures('Kevin, that rash looks like shingles.').vocative).toBe(true);
+    expect(sentenceFeatures('Priya, your MRI is fine.').vocative).toBe(true);
+    expect(sentenceFeatures('Yesterday, the MRI was fine.').vocative).toBe(false);
+    expect(sentenceFeatures('Honestly, your MRI is fine.').vocative).toBe(false);
+    expect(sentenceFeatures('Maria, 67, had an MRI.').vocative).toBe(false);
   });
 
   it('treats a question without a question mark as a question', () => {
