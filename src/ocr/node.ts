@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 import type { AnalyzeOptions } from '../engine/types';
+import { detectFaces } from './face';
+import { getFaceDetector } from './face-node';
 import { metadataFindings } from './metadata';
 import { paintBoxes, REDACT_MARGIN } from './redact';
 import { scanBitmap, type ScanOptions } from './scan';
@@ -132,6 +134,8 @@ export interface ImageScanOptions extends ScanOptions {
   noMetadata?: boolean;
   /** Skip the pixels (metadata only). */
   noOcr?: boolean;
+  /** Skip the face detector. */
+  noFaces?: boolean;
 }
 
 const scaleBox = (b: Box, f: number, w: number, h: number): Box => f === 1 ? b
@@ -155,6 +159,13 @@ export async function scanImageFile(file: string, options: ImageScanOptions & { 
   if (!options.noMetadata) findings.push(...(await metadataFindings(buf, options.analyze)));
   let partial = decoded.partial;
   let notChecked: string | undefined;
+  // Faces on the main thread (wasm) while the OCR runs in its worker: the two overlap.
+  let faceProblem: string | undefined;
+  const faces = options.noOcr || options.noFaces ? Promise.resolve([])
+    : getFaceDetector().then((d) => detectFaces(d, decoded.bitmap)).catch((err: unknown) => {
+      faceProblem = `faces not checked (${err instanceof Error ? err.message : String(err)})`;
+      return [] as ImageFinding[];
+    });
   if (!options.noOcr) {
     const engine = await getEngine(options.model);
     const scan = await scanBitmap(engine, decoded.bitmap, options);
@@ -163,6 +174,8 @@ export async function scanImageFile(file: string, options: ImageScanOptions & { 
     partial = [partial, scan.partial].filter(Boolean).join('; ') || undefined;
     for (const f of scan.findings) findings.push(f.bbox ? { ...f, bbox: scaleBox(f.bbox, decoded.factor, decoded.width, decoded.height) } : f);
   }
+  for (const f of await faces) findings.push({ ...f, bbox: scaleBox(f.bbox!, decoded.factor, decoded.width, decoded.height) });
+  if (faceProblem) partial = [partial, faceProblem].filter(Boolean).join('; ');
   return { findings, ms: ms(), ...(partial ? { partial } : {}), ...(notChecked ? { notChecked } : {}) };
 }
 
