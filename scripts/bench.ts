@@ -191,6 +191,22 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
   }
 }
 
+// ---- 7. OCR of images (scripts/bench-ocr.ts): cold start, warm median per 1024x1024 image, native tesseract
+let ocrMissing: string | undefined;
+{
+  const { benchOcr } = await import('./bench-ocr');
+  const r = await benchOcr({ log: () => {} });
+  add(`OCR cold start, worker + model + first image (${r.model})`, `${r.coldMs} ms`, '<= 2000 ms', r.coldMs <= 2000);
+  add('OCR warm median per 1024x1024 image', `${r.warmMedianMs} ms`, '<= 600 ms', r.warmMedianMs <= 600);
+  if (r.nativeMissing) {
+    ocrMissing = r.nativeMissing;
+    add('native tesseract per process', `missing: install with ${r.nativeMissing}`);
+  } else {
+    add('native tesseract per process (includes loading the model)', `${r.nativeMedianMs} ms`);
+    add('OCR ratio ours / native', `${r.ratio}`, '<= 1.5', (r.ratio ?? Infinity) <= 1.5);
+  }
+}
+
 // ---- report
 const w0 = Math.max(...rows.map((r) => r.label.length));
 const w1 = Math.max(...rows.map((r) => r.figure.length));
@@ -203,3 +219,8 @@ for (const r of rows) {
   console.log(`${r.label.padEnd(w0)}  ${r.figure.padEnd(w1)}  ${r.target ?? ''}${verdict}`);
 }
 console.log(`\nbench took ${((now() - started) / 1000).toFixed(1)} s`);
+if (ocrMissing) {
+  // The native column is part of the OCR figures: stop with the install command (bench only, never tests).
+  console.error(`\nnative tesseract is missing: install it with \`${ocrMissing}\` and run the bench again`);
+  process.exitCode = 1;
+}
