@@ -14,6 +14,7 @@ Commands:
   scan [options] FILE...   Scan drafts (.txt/.md: one draft; .jsonl: one draft a line; - : stdin)
                            and images (.png .jpg .jpeg .webp .gif .bmp)
   redact IMAGE -o OUT      Write a copy of IMAGE with the PHI blacked out and no metadata
+  rules <action> ...       Check, test, sign and verify rule packs (clearpost rules --help)
 
 Options:
   -h, --help               Show help (also: clearpost scan --help)
@@ -36,7 +37,7 @@ Options:
   --json                   One JSON object a line on stdout: {"id" or "file", "findings": [...]}
                            (an image: {"file", "findings", "ms"}, plus "partial"/"notChecked")
                            (the summary goes to stderr)
-  --rules PATH             JSON file of analyze options: allow, deny, detectors, threshold
+  --rules PACK             Rule pack (docs/rule-packs.md) layered over the bundled rules
   -h, --help               Show this help
 
 Large .jsonl inputs are streamed in constant memory and scanned on every core; output keeps
@@ -62,6 +63,17 @@ Options:
 Exit status: 0 written, 2 bad input or an image that could not be checked (nothing written).
 `;
 
+export const RULES_USAGE = `Usage: clearpost rules <action> ...
+
+  check PACK                    Validate a rule pack; print every problem with its JSON path
+  test PACK                     Run the pack's examples; print what passed and failed
+  keygen --out NAME             Write NAME.key (private, keep it secret) and NAME.pub (for policy)
+  sign PACK --key NAME.key      Write PACK.sig beside the pack (publish both at https URLs)
+  verify PACK --pubkey KEY      Check PACK.sig (or --sig FILE) against a base64 key or NAME.pub
+
+Exit status: 0 ok, 1 an example failed or a signature does not match, 2 bad pack or usage.
+`;
+
 export class UsageError extends Error {
   constructor(message: string, readonly usage: string) {
     super(message);
@@ -72,7 +84,17 @@ export type Command =
   | { kind: 'help'; usage: string }
   | { kind: 'version' }
   | { kind: 'scan'; options: ScanOptions }
-  | { kind: 'redact'; options: RedactOptions };
+  | { kind: 'redact'; options: RedactOptions }
+  | { kind: 'rules'; options: RulesOptions };
+
+export interface RulesOptions {
+  action: 'check' | 'test' | 'keygen' | 'sign' | 'verify';
+  pack?: string;
+  key?: string;
+  out?: string;
+  pubkey?: string;
+  sig?: string;
+}
 
 export interface RedactOptions {
   file: string;
@@ -95,7 +117,8 @@ export function parseCommand(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
   if (first === 'scan') return parseScan(rest);
   if (first === 'redact') return parseRedact(rest);
-  if (first === 'help') return { kind: 'help', usage: rest[0] === 'scan' ? SCAN_USAGE : rest[0] === 'redact' ? REDACT_USAGE : MAIN_USAGE };
+  if (first === 'rules') return parseRulesCommand(rest);
+  if (first === 'help') return { kind: 'help', usage: rest[0] === 'scan' ? SCAN_USAGE : rest[0] === 'redact' ? REDACT_USAGE : rest[0] === 'rules' ? RULES_USAGE : MAIN_USAGE };
   if (first !== undefined && !first.startsWith('-')) throw new UsageError(`unknown command '${first}'`, MAIN_USAGE);
   const { values } = parseOrThrow(argv, {
     help: { type: 'boolean', short: 'h' },
@@ -140,6 +163,32 @@ function parseRedact(argv: readonly string[]): Command {
   if (!values.out) throw new UsageError('-o OUT is required (where to write the redacted copy)', REDACT_USAGE);
   if (values.rules === '') throw new UsageError('--rules needs a file path', REDACT_USAGE);
   return { kind: 'redact', options: { file: positionals[0], out: values.out as string, json: values.json === true, rules: values.rules as string | undefined } };
+}
+
+const RULES_ACTIONS = ['check', 'test', 'keygen', 'sign', 'verify'] as const;
+
+function parseRulesCommand(argv: readonly string[]): Command {
+  const { values, positionals } = parseOrThrow(argv, {
+    key: { type: 'string' },
+    out: { type: 'string' },
+    pubkey: { type: 'string' },
+    sig: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, RULES_USAGE, true);
+  if (values.help) return { kind: 'help', usage: RULES_USAGE };
+  const [action, ...args] = positionals;
+  if (!action) throw new UsageError('missing action (check, test, keygen, sign, verify)', RULES_USAGE);
+  if (!(RULES_ACTIONS as readonly string[]).includes(action)) throw new UsageError(`unknown action '${action}'`, RULES_USAGE);
+  const a = action as RulesOptions['action'];
+  const needs = a === 'keygen' ? 0 : 1;
+  if (args.length !== needs) throw new UsageError(needs ? `rules ${a} takes one PACK file` : 'rules keygen takes no file (use --out NAME)', RULES_USAGE);
+  if (a === 'keygen' && !values.out) throw new UsageError('rules keygen needs --out NAME', RULES_USAGE);
+  if (a === 'sign' && !values.key) throw new UsageError('rules sign needs --key NAME.key', RULES_USAGE);
+  if (a === 'verify' && !values.pubkey) throw new UsageError('rules verify needs --pubkey (base64 key or NAME.pub)', RULES_USAGE);
+  return {
+    kind: 'rules',
+    options: { action: a, pack: args[0], key: values.key as string | undefined, out: values.out as string | undefined, pubkey: values.pubkey as string | undefined, sig: values.sig as string | undefined },
+  };
 }
 
 type OptionSpec = Record<string, { type: 'boolean' | 'string'; short?: string }>;

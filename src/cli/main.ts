@@ -23,6 +23,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { runScan } = await import('./scan');
       return runScan(command.options);
     }
+    case 'rules': {
+      const { runRules } = await import('./rules-command');
+      return runRules(command.options);
+    }
     case 'redact': {
       const [{ runRedact }, { loadRules, RulesError }] = await Promise.all([import('./images'), import('./rules')]);
       let rules;

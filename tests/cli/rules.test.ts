@@ -2,54 +2,57 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadRules, parseRules, RulesError } from '../../src/cli/rules';
 
-const parse = (v: unknown) => parseRules(JSON.stringify(v), 'rules.json');
+const parse = (v: unknown) => parseRules(JSON.stringify(v), 'pack.json');
+const pack = { id: 'org.example', version: '1' };
 
-describe('--rules loading', () => {
+describe('--rules PACK', () => {
   it.each([
-    // empty file of options: analyze defaults
-    [{}, {}],
-    // every key, as analyze options
-    [
-      { allow: ['Dr. Chen'], deny: [{ text: 'Ward 7B', type: 'FACILITY', severity: 'block' }], detectors: { ssn: { enabled: false }, email: { severity: 'info' } }, threshold: 0.7 },
-      { allow: ['Dr. Chen'], deny: [{ text: 'Ward 7B', type: 'FACILITY', severity: 'block' }], detectors: { ssn: { enabled: false }, email: { severity: 'info' } }, threshold: 0.7 },
-    ],
-    // a $schema key is tolerated and not passed on
+    // a minimal pack: the bundled pack's options (threshold, all detectors on, disclaimer when needed)
+    [pack, { threshold: 0.5, disclaimer: { required: 'when-needed' } }],
+    // the pack's settings land on top of the bundled ones
+    [{ ...pack, threshold: 0.7, detectors: { ssn: { enabled: false } }, dictionaries: { allow: ['Dr. Chen'], deny: [{ text: 'Ward 7B', type: 'FACILITY', severity: 'block' }] } },
+      { threshold: 0.7, allow: ['Dr. Chen'], deny: [{ text: 'Ward 7B', type: 'FACILITY', severity: 'block' }] }],
+    // back-compat: a file of plain analyze options from before packs
+    [{ allow: ['Dr. Chen'], detectors: { email: { severity: 'info' } }, threshold: 0.6 }, { threshold: 0.6, allow: ['Dr. Chen'] }],
+    // back-compat: $schema tolerated
     [{ $schema: './rules.schema.json', threshold: 0 }, { threshold: 0 }],
   ])('accepts %j', (input, expected) => {
-    expect(parse(input)).toEqual(expected);
+    expect(parse(input)).toMatchObject(expected);
+  });
+
+  it('turns detector settings into analyze options over the bundled pack', () => {
+    const o = parse({ ...pack, detectors: { ssn: { enabled: false }, email: { severity: 'info' } } });
+    expect(o.detectors?.ssn).toEqual({ enabled: false });
+    expect(o.detectors?.email).toEqual({ enabled: true, severity: 'info' });
+    expect(o.detectors?.name).toEqual({ enabled: true });
   });
 
   it.each([
     // not JSON at all
-    ['{"allow": [', /rules\.json: not valid JSON/],
+    ['{"allow": [', /^pack\.json: 1 problem\n {2}\$: not valid JSON/],
     // top level must be an object
-    ['[]', /the top level must be a JSON object/],
+    ['[]', /\$: must be an object/],
     // a typo in a key must not silently relax the policy
-    ['{"alow": ["x"]}', /"alow" is not a known key/],
-    // allow of the wrong type
-    ['{"allow": "Dr. Chen"}', /"allow" must be an array of strings/],
-    // an empty allow entry would allow everything
-    ['{"allow": [""]}', /allow\[0\] must be a non-empty string/],
-    // deny entry without a type
-    ['{"deny": [{"text": "Ward 7B"}]}', /deny\[0\]\.type must be one of NAME/],
-    // deny with an unknown severity
-    ['{"deny": [{"text": "Ward 7B", "type": "FACILITY", "severity": "stop"}]}', /deny\[0\]\.severity must be one of block, warn, info/],
+    ['{"id": "x", "version": "1", "alow": ["x"]}', /\$\.alow: is not a known key/],
+    // legacy options: allow of the wrong type, named by the legacy key
+    ['{"allow": "Dr. Chen"}', /\$\.allow: must be an array/],
     // detector id that does not exist
-    ['{"detectors": {"snn": {"enabled": false}}}', /"detectors\.snn" names no detector/],
-    // enabled as a string
-    ['{"detectors": {"ssn": {"enabled": "no"}}}', /detectors\.ssn\.enabled must be true or false/],
-    // threshold out of range
-    ['{"threshold": 2}', /"threshold" must be a number from 0 to 1/],
-    // threshold as a string
-    ['{"threshold": "0.5"}', /"threshold" must be a number from 0 to 1/],
+    ['{"id": "x", "version": "1", "detectors": {"snn": {"enabled": false}}}', /\$\.detectors\.snn: is not a known name/],
+    // unsafe regex, rejected with the reason
+    ['{"id": "x", "version": "1", "patterns": [{"name": "p", "type": "MRN", "regex": "(\\\\d+)+$"}]}', /\$\.patterns\[0\]\.regex: .* can backtrack catastrophically/],
+    // several problems: all listed, counted
+    ['{"id": "X", "version": "1", "threshold": 2}', /^pack\.json: 2 problems\n {2}\$\.id: .*\n {2}\$\.threshold: must be <= 1$/],
   ])('rejects %s', (raw, message) => {
-    expect(() => parseRules(raw, 'rules.json')).toThrow(RulesError);
-    expect(() => parseRules(raw, 'rules.json')).toThrow(message);
+    expect(() => parseRules(raw, 'pack.json')).toThrow(RulesError);
+    expect(() => parseRules(raw, 'pack.json')).toThrow(message);
   });
 
-  it('loads the bundled example rules file', () => {
-    // examples/rules.json is what the docs point users at: it must stay valid
-    expect(loadRules(join(__dirname, '../../examples/rules.json'))).toMatchObject({ allow: ['Dr. Okafor', 'Riverside Imaging Grand Rounds'], detectors: { biometric: { enabled: false } } });
+  it('loads the example institution pack', () => {
+    // examples/rules.json is what docs/rule-packs.md walks through: it must stay valid
+    const o = loadRules(join(__dirname, '../../examples/rules.json'));
+    expect(o.allow).toEqual(['Dr. Okafor', 'Riverside Imaging Grand Rounds']);
+    expect(o.detectors?.biometric).toEqual({ enabled: false });
+    expect(o.patterns?.map((p) => p.name)).toEqual(['accession', 'bed']);
   });
 
   it('names an unreadable rules file', () => {
