@@ -30,23 +30,23 @@ import type { Candidate, DetectContext, Severity } from '../types';
 
 type Source =
   | 'header' | 'dicom' | 'cue' | 'relative' | 'own-family' | 'titled' | 'honorific' | 'hashtag' | 'handle'
-  | 'vocative' | 'signature' | 'person' | 'coref';
+  | 'possessive' | 'aged' | 'kin' | 'reply' | 'vocative' | 'signature' | 'person' | 'coref';
 
 /** A more specific pattern wins over a generic one on the same span, whatever the scores. */
 const PRIORITY: Record<Source, number> = {
   header: 9, dicom: 9, cue: 8, relative: 7, 'own-family': 7, titled: 7, honorific: 6, handle: 6, hashtag: 5,
-  vocative: 4, signature: 3, person: 2, coref: 1,
+  kin: 5, possessive: 5, aged: 5, reply: 4, vocative: 4, signature: 3, person: 2, coref: 1,
 };
 const BASE: Record<Source, number> = {
   header: 0.95, dicom: 0.9, cue: 0.9, relative: 0.85, 'own-family': 0.2, titled: 0.6, honorific: 0.65, handle: 0.75,
-  hashtag: 0.7, vocative: 0.6, signature: 0.55, person: 0.35, coref: 0.6,
+  hashtag: 0.7, possessive: 0.7, aged: 0.7, kin: 0.6, reply: 0.6, vocative: 0.6, signature: 0.55, person: 0.35, coref: 0.6,
 };
 /** Sources that already carry their own patient cue: professional words nearby do not lower them. */
 const CUED = new Set<Source>(['header', 'dicom', 'cue', 'relative', 'titled', 'handle']);
 
 const W = {
   age: 0.35, identifier: 0.25, relativeAfter: 0.25, sentenceCue: 0.3, neighbourCue: 0.2, weakCue: 0.05, draft: 0.05,
-  profAdjacent: 0.5, profWindow: 0.3, placeBefore: 0.4,
+  profAdjacent: 0.5, profWindow: 0.3, placeBefore: 0.4, consent: 0.2,
 };
 
 interface Raw {
@@ -122,6 +122,8 @@ const sticky = (src: string) => new RegExp(src, 'uy');
 const AT_INITIALS = sticky(INITIALS);
 const AT_FULL = sticky(FULL);
 const AT_INITIAL = sticky(INITIAL);
+/** An initial and a surname: `pt A. Haddad`, `patient J Moreno`. */
+const AT_INITIAL_SURNAME = sticky(String.raw`\p{Lu}\.?[ \t]+(${CAP})(?![\p{L}'])`);
 const AT_LOWER = sticky(LOWER_NAME);
 const AT_HEADER_NAME = sticky(`(?:(?:Mr|Mrs|Ms|Miss|Mx)\\.?[ \\t]+)?(${DICOM}|${LAST_COMMA_FIRST}|${ALLCAPS_FULL}|${FULL})`);
 const AT_HONORIFIC_SKIP = sticky(String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Mister|Dr|Prof)\.?[ \t]`);
@@ -150,6 +152,29 @@ const SIGNATURE_RE = new RegExp(`(?:^|[\\s"])-{1,2}[ \\t]*(${CAP})(?=[.!]?["']|[
 const AGE_AFTER = /^[ \t]*[,(][ \t]*(?:age[ \t]*|aged[ \t]*)?\d{1,3}(?:[ \t]*(?:yo|y\/o|y|yrs?|years?(?: old)?|-year-old|[mfMF]))?[ \t]*(?:[,)]|\.(?!\d)|$)/;
 const RELATIVE_AFTER = new RegExp(`^'s?[ \\t]+(?:${RELATIVES})(?![\\p{L}])`, 'u');
 const ET_AL = /^[ \t,]*(?:et\.?[ \t]+al|and colleagues|&[ \t]+colleagues)/i;
+/** The patient agreed to be shown (`thanks to X for letting me share`): outweighs the `thanks` cue. */
+const CONSENT_RE = wordsRe(cues.consent);
+const STUDY_NOUNS = new Set(cues.studyNouns);
+const RELATIVE_WORDS = new Set(cues.relatives);
+const SCORE_NAMES = new Set(cues.scoreNames);
+/** A name-like word that is a place, organisation or date in compromise's lexicon. */
+const NOT_PERSON_TAG = /Place|City|Country|Region|Organization|Date|Month|WeekDay|Holiday/;
+/** `Brennan's CT`, `Okafor's latest MRI`, `Lena Ward's daughter`: a possessive name before a study or a relative. */
+const POSSESSIVE_RE = new RegExp(`(?<![\\p{L}'@#/.\\-])(${CAP}(?:[ \\t]+${CAP})?)['’]s[ \\t]+([\\p{L}/-]+)(?:[ \\t]+([\\p{L}/-]+))?`, 'gu');
+/** `Amaru was 4.`, `Kemal, 36, ...`: a name with an age stated about it. */
+const AGED_RE = new RegExp(
+  `(?<![\\p{L}'@#/.\\-])(${CAP})(?:[ \\t]+(?:was|is|turned|turns|had just turned|was only|is only|was just|is just)[ \\t]+\\d{1,3}(?:[ \\t]*(?:years?|yrs?|months?|weeks?|days?)(?:[ \\t]+old)?)?(?=[ \\t]*(?:[.,;!)]|\\n|$))|[ \\t]*,[ \\t]*\\d{1,3}[ \\t]*,)`,
+  'gu',
+);
+/** `Grandpa Joe`, `Baba Kofi`, `Auntie Rosa`: a family title before a given name. */
+const KIN_WORDS = new Set(cues.kinTitles);
+const KIN_TITLES = cues.kinTitles.flatMap((t) => [t, t[0].toUpperCase() + t.slice(1)]);
+const KIN_RE = new RegExp(`(?<![\\p{L}])(?:${alt(KIN_TITLES)})[ \\t]+(${CAP})(?![\\p{L}'])`, 'gu');
+/** `his dad's name, Luis Ortega`, `her son's name is Theo`. */
+const RELATIVE_NAME_RE = new RegExp(`(?<![\\p{L}'])(?:his|her|their|your|the patient's|patient's|pt's)[ \\t]+(?:${RELATIVES})['’]s[ \\t]+name(?:[ \\t]+(?:is|was)[ \\t]*[:,]?|[ \\t]*[,:])[ \\t]+`, 'gu');
+/** A draft opening on `Name,` that answers someone about their own or a relative's care. */
+const REPLY_OPEN = new RegExp(`^[ \\t\\n]*(?:@[\\w.]+[ \\t]+)*(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)[ \\t]*,`, 'u');
+const REPLY_CUE = new RegExp(`(?<![\\p{L}])(?:${alt(cues.replyCues)}|your[ \\t]+(?:${RELATIVES})(?:'s)?)(?![\\p{L}])`, 'u');
 const PLACE_TITLE_BEFORE = /(?:\b(?:St|Saint|Mt|Mount|Fort|Port|San|Santa|Lake|Camp|Cape)\.?|\bat|@)[ \t]+$/;
 
 // ---------------------------------------------------------------------------------------------
@@ -268,6 +293,9 @@ function nameAt(text: string, pos: number, lower: 'never' | 'given' | 'any'): [n
   AT_INITIALS.lastIndex = pos;
   let m = AT_INITIALS.exec(text);
   if (m) return [pos, pos + m[0].length];
+  AT_INITIAL_SURNAME.lastIndex = pos;
+  m = AT_INITIAL_SURNAME.exec(text);
+  if (m && (!isCommonWord(m[1]) || isNameWord(m[1]))) return [pos, pos + m[0].length];
   AT_FULL.lastIndex = pos;
   m = AT_FULL.exec(text);
   if (m) {
@@ -396,6 +424,64 @@ function findHonorifics(ctx: DetectContext, raw: Raw[]): void {
 
 function splitCamel(tag: string): string[] {
   return tag.match(/\p{Lu}\p{Ll}*|\p{Ll}+|\d+/gu) ?? [];
+}
+
+/** A capitalised word that may be a person's name: not a stop word, dictionary word, place or date. */
+function personLike(w: string): boolean {
+  const low = lc(w);
+  if (STOP.has(low) || KIN_WORDS.has(low) || RELATIVE_WORDS.has(low) || NOT_PERSON_TAG.test(tagOf(w))) return false;
+  return isNameWord(w) || !isCommonWord(w);
+}
+
+/** `Brennan's CT`, `Lena Ward's daughter`: a possessive name before a study noun or a relative. */
+function findPossessives(ctx: DetectContext, raw: Raw[]): void {
+  POSSESSIVE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = POSSESSIVE_RE.exec(ctx.text))) {
+    const words = m[1].split(/[ \t]+/);
+    const n1 = lc(m[2]), n2 = m[3] ? lc(m[3]) : '';
+    const noun = STUDY_NOUNS.has(n1) || RELATIVE_WORDS.has(n1) || STUDY_NOUNS.has(`${n1} ${n2}`) || (n2 !== '' && STUDY_NOUNS.has(n2) && !STUDY_NOUNS.has(n1) && /^\p{Ll}/u.test(m[2]));
+    if (!noun || !words.every(personLike) || SCORE_NAMES.has(lc(words[0]))) continue;
+    // `Tuesday's CT`, `Boston's MRI` are dropped by personLike; `Mr. X's` belongs to the honorific pattern.
+    pushAt(raw, [m.index, m.index + m[1].length], 'possessive');
+    POSSESSIVE_RE.lastIndex = m.index + m[1].length;
+  }
+}
+
+/** `Amaru was 4.` (with a person nearby: `His mum ...`), `Kemal, 36, ...`. */
+function findAged(ctx: DetectContext, raw: Raw[]): void {
+  AGED_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = AGED_RE.exec(ctx.text))) {
+    const w = m[1];
+    if (!personLike(w) || SCORE_NAMES.has(lc(w))) continue;
+    const end = m.index + m[0].length;
+    const around = ctx.lower.slice(Math.max(0, m.index - 120), Math.min(ctx.text.length, end + 160));
+    if (!/\b(?:he|she|his|her|him|they|their|mum|mom|dad|mother|father|parents|family|wife|husband|son|daughter)\b/.test(around)) continue;
+    pushAt(raw, [m.index, m.index + w.length], 'aged');
+  }
+}
+
+/** `Grandpa Joe`, `Baba Kofi`; the author's own (`my Nana Rose`) is not PHI. */
+function findKin(ctx: DetectContext, raw: Raw[]): void {
+  KIN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KIN_RE.exec(ctx.text))) {
+    if (!personLike(m[1])) continue;
+    if (/(?<![\p{L}])(?:my|our)[ \t]+$/u.test(ctx.lower.slice(Math.max(0, m.index - 6), m.index))) continue;
+    pushAt(raw, [m.index, m.index + m[0].length], 'kin');
+  }
+  RELATIVE_NAME_RE.lastIndex = 0;
+  while ((m = RELATIVE_NAME_RE.exec(ctx.lower))) pushAt(raw, nameAt(ctx.text, m.index + m[0].length, 'never'), 'relative');
+}
+
+/** `Maria, from the photo that looks like shingles...`: a reply to a follower about their care. */
+function findReply(ctx: DetectContext, raw: Raw[]): void {
+  const m = REPLY_OPEN.exec(ctx.text);
+  if (!m || !personLike(m[1]) || !(isGiven(m[1]) || tagOf(m[1]) === '')) return;
+  if (!REPLY_CUE.test(ctx.lower)) return;
+  const start = m.index + m[0].indexOf(m[1]);
+  pushAt(raw, [start, start + m[1].length], 'reply');
 }
 
 function findHashtags(ctx: DetectContext, raw: Raw[]): void {
@@ -577,8 +663,10 @@ function score(ctx: DetectContext, r: Raw, strong: boolean[], eponyms: Array<[nu
     else if (WEAK_RE.test(sentence)) { s += W.weakCue; notes.push(`+${W.weakCue} weak cue`); }
     if (ctx.patientContext) { s += W.draft; notes.push(`+${W.draft} draft`); }
   }
-  // Evidence for a colleague, speaker, author, staff member or place.
-  if (!CUED.has(r.source)) {
+  const consent = CONSENT_RE.test(sentence);
+  if (consent) { s += W.consent; notes.push(`+${W.consent} consent to share`); }
+  // Evidence for a colleague, speaker, author, staff member or place (consent to share outweighs it).
+  if (!CUED.has(r.source) && !consent) {
     const lb = lower.slice(Math.max(sent.start, r.start - 30), r.start);
     if (PROF_ADJ_RE.test(lb)) { s -= W.profAdjacent; notes.push(`-${W.profAdjacent} professional cue`); }
     else if (profInWindow(lower, sent, r.start, r.end)) { s -= W.profWindow; notes.push(`-${W.profWindow} professional cue nearby`); }
@@ -678,6 +766,10 @@ export const name = defineDetector({
     if (ctx.text.includes('#')) findHashtags(ctx, raw);
     if (ctx.text.includes('@') || ctx.text.includes('u/')) findHandles(ctx, raw);
     findVocatives(ctx, raw, strong.some(Boolean));
+    findPossessives(ctx, raw);
+    findAged(ctx, raw);
+    findKin(ctx, raw);
+    findReply(ctx, raw);
     findPersons(ctx, raw, strong);
     const eponyms = eponymsNear(ctx.text, raw);
     const kept = dedupe(raw);

@@ -51,6 +51,24 @@ describe('name detector', () => {
     ['pt from last week found my account. curtis if you\'re reading this, please stop googling', ['curtis']],
     // a patient's social handle addressed about their relative's scan
     ['u/harborlights_k, about your mom\'s PET/CT: I can\'t read it here.', ['u/harborlights_k']],
+    // an initial and a surname after a patient cue
+    ['Teaching file: (pt R. Castellano, 58F, post-op anatomy)', ['R. Castellano']],
+    // a possessive name before a study noun, name unknown to the lexicon
+    ["who left Okafor's CT open on the reading room workstation again", ['Okafor']],
+    // a possessive full name before a relative
+    ["we scanned Tiberiu Lazar's daughter after the crash", ['Tiberiu Lazar']],
+    // a name with an age stated about it, a person nearby
+    ['Lost a little one tonight. Tavita was 3. His dad held him the whole time.', ['Tavita']],
+    // consent to share outweighs the professional `thanks to`
+    ['Huge thanks to Ilona Marsh and her husband Pavel for letting me share her story', ['Ilona Marsh', 'Pavel']],
+    // a reply opening on a follower's name, about a relative's scan
+    ["Priya, since you asked: the nodule on your father's CT needs a PET", ['Priya']],
+    // a reply about a photo they posted, name unknown to the lexicon
+    ['Kwame, from the photo that looks like cellulitis. Get to urgent care today.', ['Kwame']],
+    // a family title before a given name in a case
+    ['Grandpa Joe was in for his CT and told the techs jokes', ['Grandpa Joe']],
+    // a relative's name introduced by `his dad's name,`
+    ["his dad's name, Luis Ortega, was on the wristband", ['Luis Ortega']],
   ])('finds names in %s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -92,6 +110,16 @@ describe('name detector', () => {
     ['Fracture quiz this week: Colles, Smith, Barton, Jones and Monteggia.'],
     // an attending named in a story (colleague, with "named")
     ['An attending named Dr. Halloran pulled up the patient\'s CT and smiled.'],
+    // a reply to a colleague with no care cue
+    ['Mike, great talk today, you nailed it'],
+    // a kin title used as the vocative is not a name
+    ['Aunty, if her speech is slurred your mom needs the ER now'],
+    // a weekday possessive
+    ["Tuesday's CT was clean, nothing to report"],
+    // a score that reads like an age
+    ['Apgar was 9. Mom and baby doing well.'],
+    // the author's own grandparent
+    ['my Nana Rose taught me to bake bread'],
   ])('ignores %s', (text) => {
     expect(names(text)).toEqual([]);
   });
