@@ -24,6 +24,17 @@ const PRESENT = phrases.present.map((r) => new RegExp(r, 'i'));
 const NEAR_MISS = phrases.nearMiss.map((r) => new RegExp(r, 'gi'));
 const OPINION = new PhraseSet(phrases.opinionCues);
 const STRONG = new PhraseSet(phrases.strongOpinionCues);
+/** Explicit opinion markers ("hot take", "my answer:", "I'd argue"): an opinion wherever they stand. */
+const MARKER = new PhraseSet(phrases.opinionMarkers);
+/** Value judgments ("oversold", "a waste of money", "ready for prime time"): an opinion about what they judge. */
+const EVALUATIVE = new PhraseSet(phrases.evaluativeCues);
+/** Words of medicine, the profession and health policy: a stance ("we need better ...") about them is professional. */
+const DOMAIN = new PhraseSet(phrases.domainWords);
+/**
+ * A first-person belief about something ("I think the part of the job that matters ...", "I believe
+ * every radiologist should"), not a case read ("I think this is a lacunar stroke") and not "think about".
+ */
+const BELIEF = /\bi\s+(?:really\s+|honestly\s+|strongly\s+|genuinely\s+|still\s+|firmly\s+)?(?:think|believe|don['’]?t\s+think|do\s+not\s+think|doubt)\b(?:\s+that)?(?!\s+(?:about|of|so|this\s+(?:is|was|looks)|it['’]?s\s+(?:a|an)\b|it\s+(?:is|was)\s+(?:a|an)\b|he|she|they)\b)(?=\s+\S)/i;
 const POLICY = new PhraseSet(phrases.policyTopics);
 const PUBLIC = new PhraseSet(phrases.publicCues);
 const NO_NEED = new PhraseSet(phrases.noNeedCues);
@@ -36,6 +47,10 @@ const MEDICAL = new PhraseSet([...medical.tests, ...medical.procedures, ...medic
 interface SentenceCues {
   present: boolean;
   strong: boolean;
+  /** `strong`, and the sentence is about medicine, the profession or policy, or carries an explicit marker. */
+  strongOnTopic: boolean;
+  /** An explicit opinion marker, or a value judgment or first-person belief about a professional matter. */
+  stance: boolean;
   opinion: number;
   policy: number;
   publicCue: number;
@@ -61,16 +76,23 @@ function sentenceCues(text: string): SentenceCues {
   if (hit) return hit;
   const lower = text.toLowerCase();
   const toks = tokens(text);
+  const question = /\?\s*$/.test(text.trim());
+  const domain = DOMAIN.test(text, toks) || MEDICAL.test(text, toks) || POLICY.test(text, toks);
   const c: SentenceCues = {
     present: hasDisclaimer(lower),
     strong: STRONG.test(text, toks),
+    // A stance phrase ("we need better ...", "I think we") is professional when its sentence is
+    // about medicine, the profession or policy ("we need better systems" at the bank is not), or
+    // when the draft argues a policy point ("Fix the process." after a workers' comp story).
+    strongOnTopic: STRONG.test(text, toks) && (domain || MARKER.test(text, toks)),
+    stance: !question && (MARKER.test(text, toks) || (domain && (EVALUATIVE.test(text, toks) || BELIEF.test(text)))),
     opinion: OPINION.count(text, toks),
     policy: POLICY.count(text, toks),
     publicCue: PUBLIC.count(text, toks),
     noNeed: NO_NEED.test(text, toks),
     publicHealth: PUBLIC_HEALTH.test(text, toks) || (PUBLIC_VOCATIVE.test(text.trim()) && (MEDICAL.test(text, toks) || SAFETY.test(text, toks))),
     medical: MEDICAL.test(text, toks),
-    question: /\?\s*$/.test(text.trim()),
+    question,
   };
   cache.set(text, c);
   if (cache.size > MAX_CACHE) cache.delete(cache.keys().next().value as string);
@@ -104,9 +126,10 @@ export function disclaimerDecision(ctx: Pick<DetectContext, 'text' | 'lower' | '
   };
   const advice = adviceSentences(ctx).length > 0;
   if (advice) bump(1, 'advice');
-  const strong = cues.some((c) => c.strong);
-  if (strong) bump(0.6, 'opinion');
   const policy = cues.reduce((n, c) => n + c.policy, 0);
+  const strong = cues.some((c) => c.strongOnTopic) || (policy > 0 && cues.some((c) => c.strong));
+  if (strong) bump(0.6, 'opinion');
+  else if (cues.some((c) => c.stance)) bump(0.5, 'opinion');
   const opinion = cues.reduce((n, c) => n + c.opinion, 0);
   const publicCue = cues.reduce((n, c) => n + c.publicCue, 0);
   const medicalAny = cues.some((c) => c.medical);
