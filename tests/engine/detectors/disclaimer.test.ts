@@ -20,6 +20,14 @@ describe('disclaimer detector', () => {
     ['My own views on AI triage changed this year: I think we should use it on every head CT.'],
     // near-miss: a content warning about advice is not a disclaimer
     ['CW: medical advice\n\nHot take: whole-body MRI scans do more harm than good.'],
+    // a scope statement labelled "Disclaimer:" is not an opinion disclaimer; a value judgment on a treatment follows
+    ["Disclaimer: I'm a neuroradiologist, not a cardiologist. Coronary calcium scoring is underused in younger smokers."],
+    // an explicit answer to a clinical question, even when asked on a colleague's behalf
+    ['A friend asked if a negative ultrasound rules out appendicitis in kids. My answer: no, not when the appendix is not seen.'],
+    // a first-person belief about the profession
+    ['Fifteen years of night shifts taught me a lot.\n\nI believe the radiologist who calls the ED directly saves more lives than any AI flag.'],
+    // a bare call to action after a health-policy story
+    ['Prior authorization delayed three of our cancer staging scans this month. Fix the process.'],
   ])('reports a missing disclaimer: %s', (text) => {
     const [f] = missing(text);
     expect(f).toBeDefined();
@@ -44,6 +52,14 @@ describe('disclaimer detector', () => {
     ["We're hiring two body imaging radiologists. Message me for details."],
     ['Teaching case: 30F with RLQ pain, US shows a blind-ending tubular structure. #RadEd'],
     ['Ran my first half marathon this weekend. Legs are done.'],
+    // a stance phrase about something outside medicine
+    ['My old patient says the airline kiosk cannot read her new passport photo. We need better systems.'],
+    // a case read is not a belief about the profession
+    ['Diffusion restriction in the left thalamus. I think this is a small lacunar infarct. Thoughts?'],
+    // "think about" is reflection, not an opinion
+    ['I think about that first overnight call every time a new resident starts.'],
+    // a superlative about personal finance
+    ['Compound interest is the most underrated thing about saving early.'],
   ])('stays quiet on %s', (text) => {
     expect(missing(text)).toEqual([]);
   });
