@@ -1,5 +1,6 @@
 // The background stays thin: it only wires src/ modules together (DEVELOPERS.md).
 import { onPermissionsRemoved, restoreSites, type SitesApi } from '../src/guard/register-sites';
+import { installHistory, type HistoryBackgroundApi } from '../src/store/background';
 import { installOcrBroker, type OffscreenLike, type RuntimeLike } from '../src/ocr/browser-broker';
 
 export default defineBackground(() => {
@@ -10,6 +11,8 @@ export default defineBackground(() => {
   const sites = browser as unknown as SitesApi;
   void restoreSites(sites).catch(() => undefined);
   browser.permissions.onRemoved.addListener((removed) => void onPermissionsRemoved(sites, removed).catch(() => undefined));
+  // The private history of flagged drafts and the badge (src/store/background.ts).
+  installHistory(browser as unknown as HistoryBackgroundApi);
   // OCR of attached images (src/ocr/browser-broker.ts): Chrome's offscreen document; Firefox has no
   // offscreen API, so its background page hosts the worker itself.
   const runtime = browser.runtime as unknown as RuntimeLike;

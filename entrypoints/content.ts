@@ -5,6 +5,7 @@ import { createOcrClient, type ClientRuntime } from '../src/ocr/browser-client';
 import { COVERED_MATCHES } from '../src/sites/matches';
 import { siteForPage } from '../src/sites/mastodon-page';
 import { createPanelHost } from '../src/ui/panel-host';
+import { createContentHistory, type ContentRuntime } from '../src/store/content';
 
 // Wires the guard (src/guard) to the engine and the panel UI; it runs at document_start so its
 // capture listeners at the window come before the site's own.
@@ -19,6 +20,8 @@ export default defineContentScript({
     const ocr = createOcrClient(browser.runtime as unknown as ClientRuntime);
     ctx.signal.addEventListener('abort', () => ocr.release(), { once: true });
     let guard: Guard | undefined;
+    // The private history (src/store/): reports go to the background; "not PHI" choices come back as options.
+    const history = createContentHistory({ runtime: browser.runtime as unknown as ContentRuntime, site: site.id, boxes: () => guard?.boxes().length ?? 0, signal: ctx.signal });
     const attachments = createAttachments({
       win: window, site, signal: ctx.signal,
       check: (file) => ocr.check(file), hold: () => ocr.hold(), onChange: (box) => guard?.imagesChanged(box),
@@ -30,6 +33,8 @@ export default defineContentScript({
       panel: createPanelHost(),
       signal: ctx.signal,
       attachments,
+      report: (e) => history.report(e),
+      options: () => history.options(),
     });
   },
 });

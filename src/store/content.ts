@@ -1,0 +1,54 @@
+import type { AnalyzeOptions } from '../engine/types';
+import type { GuardReport } from '../guard/controller';
+import { isTabStatusRequest, reportMessage, type TabStatus } from './messages';
+import { loadPolicy, type PolicyDeps, type PolicySummary } from './policy';
+import { userSettingsItem } from './settings';
+
+/** The parts of the extension API the content script's history wiring uses. */
+export interface ContentRuntime {
+  sendMessage(message: unknown): Promise<unknown>;
+  readonly onMessage: {
+    addListener(cb: (message: unknown) => Promise<unknown> | undefined): void;
+    removeListener(cb: (message: unknown) => Promise<unknown> | undefined): void;
+  };
+}
+
+export interface ContentHistory {
+  /** The guard's `report`: sends the report to the background; never throws. */
+  report(event: GuardReport): void;
+  /** The user's settings the rule set lets through, for analyze (allow list, disclaimer text). */
+  options(): AnalyzeOptions;
+}
+
+/**
+ * Content-script side of the history: forwards the guard's reports, keeps the user's allow list
+ * (what they marked "not PHI" in the popup) in the analysis options, and answers the popup's
+ * "is the guard active on this tab?" with the site id and how many boxes it follows.
+ */
+export function createContentHistory(deps: {
+  runtime: ContentRuntime;
+  site: string;
+  boxes: () => number;
+  signal: AbortSignal;
+  policy?: PolicyDeps;
+}): ContentHistory {
+  let summary: PolicySummary | undefined;
+  const reload = () => loadPolicy(deps.policy).then((s) => { summary = s; }, () => undefined);
+  void reload();
+  const unwatch = userSettingsItem.watch(() => void reload());
+  const onMessage = (m: unknown) => (isTabStatusRequest(m) ? Promise.resolve<TabStatus>({ active: true, site: deps.site, boxes: deps.boxes() }) : undefined);
+  deps.runtime.onMessage.addListener(onMessage);
+  deps.signal.addEventListener('abort', () => { unwatch(); deps.runtime.onMessage.removeListener(onMessage); }, { once: true });
+  return {
+    report(event) {
+      try { void deps.runtime.sendMessage(reportMessage(event)).catch(() => undefined); } catch { /* extension reloaded */ }
+    },
+    options() {
+      if (!summary) return {};
+      return {
+        ...(summary.allow.length ? { allow: summary.allow } : {}),
+        ...(summary.disclaimerText ? { disclaimer: { text: summary.disclaimerText } } : {}),
+      };
+    },
+  };
+}
