@@ -7,7 +7,7 @@
  * API: the host runs in the background page itself, kept alive by the open port.
  * No browser.* calls here except through the injected `runtime` and `offscreen` objects.
  */
-import { HOLD_PORT, OCR_NS, isOcrRequest, type OcrRequest } from './browser-protocol';
+import { HOLD_PORT, OCR_NS, isOcrRequest, type EnsureReply, type OcrRequest } from './browser-protocol';
 import type { OcrHost } from './browser-host';
 
 export interface PortLike {
@@ -102,7 +102,13 @@ export function installOcrBroker(opts: BrokerOptions): Broker {
 
   runtime.onMessage.addListener((message) => {
     if (!isOcrRequest(message)) return undefined;
-    if (message.op === 'ensure') return ensure().then(() => ({ ok: true }), (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : 'OCR host unavailable' }));
+    // The probe comes back as a Uint8Array only where messaging clones structurally (browser-protocol.ts).
+    if (message.op === 'ensure') {
+      return ensure().then(
+        (): EnsureReply => ({ ok: true, probe: new Uint8Array([1]) }),
+        (err: unknown): EnsureReply => ({ ok: false, error: err instanceof Error ? err.message : 'OCR host unavailable' }),
+      );
+    }
     // Chrome: 'scan' is answered by the offscreen document, not here. Firefox: by the host in this page.
     if (!offscreen && message.op === 'scan') return host().then((h) => h.handle(message));
     return undefined;

@@ -6,7 +6,7 @@
  * image; past it the image is "not checked", never clean.
  */
 import { decodeImageFile, ImageCheckError, PREVIEW_SIDE, type DecodedImage } from './browser-decode';
-import { HOLD_PORT, OCR_NS, toBase64, type OcrRequest, type ScanReply } from './browser-protocol';
+import { HOLD_PORT, OCR_NS, toBase64, type EnsureReply, type OcrRequest, type ScanReply } from './browser-protocol';
 import { redactedFile } from './browser-redact';
 import { toGrey } from './preprocess';
 import type { Box, ImageFinding } from './types';
@@ -104,12 +104,15 @@ export function createOcrClient(runtime: ClientRuntime, opts: ClientOptions = {}
       }
       const view = { preview: await preview(decoded), width: decoded.ocr.width, height: decoded.ocr.height };
       try {
-        const ready = (await timeout(runtime.sendMessage({ ns: OCR_NS, op: 'ensure' } satisfies OcrRequest), startupMs, 'the on-device OCR did not start in time')) as { ok?: boolean; error?: string } | undefined;
+        const ready = (await timeout(runtime.sendMessage({ ns: OCR_NS, op: 'ensure' } satisfies OcrRequest), startupMs, 'the on-device OCR did not start in time')) as EnsureReply | undefined;
         if (!ready?.ok) throw new ImageCheckError(ready?.error ?? 'the on-device OCR is not available');
+        // Raw bytes where messaging clones structurally (the probe survived as bytes), else base64.
+        const raw = ArrayBuffer.isView(ready.probe);
+        const encode = (b: Uint8Array) => (raw ? b : toBase64(b));
         const g = toGrey(decoded.ocr);
         const request: OcrRequest = {
-          ns: OCR_NS, op: 'scan', width: g.width, height: g.height, grey: toBase64(g.data),
-          meta: toBase64(decoded.meta), timeLimitMs,
+          ns: OCR_NS, op: 'scan', width: g.width, height: g.height, grey: encode(g.data),
+          meta: encode(decoded.meta), timeLimitMs,
         };
         const reply = (await timeout(runtime.sendMessage(request), timeLimitMs + startupMs, 'time limit reached before the OCR finished')) as ScanReply | undefined;
         if (!reply) throw new ImageCheckError('the on-device OCR did not answer');

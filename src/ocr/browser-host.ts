@@ -7,7 +7,7 @@
  * `cacheMethod: 'none'`, LSTM only, word boxes from `blocks`; the CSP needs 'wasm-unsafe-eval'.
  */
 import { metadataFindings } from './metadata';
-import { fromBase64, type OcrRequest, type ScanReply, type ScanRequest } from './browser-protocol';
+import { bytesOf, type OcrRequest, type ScanReply, type ScanRequest } from './browser-protocol';
 import { scanBitmap } from './scan';
 import { createTesseractEngine, type TesseractPaths } from './tesseract';
 import type { Bitmap, OcrEngine } from './types';
@@ -84,8 +84,8 @@ export function createOcrHost(opts: OcrHostOptions): OcrHost {
   async function runScan(req: ScanRequest): Promise<ScanReply> {
     const t0 = performance.now();
     try {
-      const bitmap = bitmapFromGrey(req.width, req.height, fromBase64(req.grey));
-      const meta = req.meta ? metadataFindings(fromBase64(req.meta)) : Promise.resolve([]);
+      const bitmap = bitmapFromGrey(req.width, req.height, bytesOf(req.grey));
+      const meta = req.meta ? metadataFindings(bytesOf(req.meta)) : Promise.resolve([]);
       const scan = await scanBitmap(await getEngine(), bitmap, { timeLimitMs: req.timeLimitMs });
       // A time-out leaves the worker busy with the old page: start a fresh one.
       if (scan.notChecked || scan.partial) await drop();

@@ -40,6 +40,11 @@ describe('manifest', () => {
     expect(parseFloat(b.gecko_android.strict_min_version)).toBeGreaterThanOrEqual(142);
   });
 
+  it('chrome: messages are cloned structurally (image bytes to the OCR host); Firefox does so without the key', () => {
+    expect(manifestFor('chrome').message_serialization).toBe('structured_clone');
+    expect(manifestFor('firefox').message_serialization).toBeUndefined();
+  });
+
   it('chrome: no Firefox-only keys', () => {
     expect(manifestFor('chrome').browser_specific_settings).toBeUndefined();
   });

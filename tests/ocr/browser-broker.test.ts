@@ -84,7 +84,8 @@ describe('Chrome: offscreen document on demand', () => {
     const broker = installOcrBroker({ runtime: rt.runtime, offscreen: off });
     rt.open('some-other-port');
     expect(broker.holders()).toBe(0);
-    await expect(rt.message({ ns: OCR_NS, op: 'ensure' })).resolves.toEqual({ ok: true });
+    // The one-byte probe tells the content script whether bytes survive the trip (structured clone).
+    await expect(rt.message({ ns: OCR_NS, op: 'ensure' })).resolves.toEqual({ ok: true, probe: new Uint8Array([1]) });
     expect(off.created).toBe(1);
     expect(rt.message({ ns: OCR_NS, op: 'scan' })).toBeUndefined();
     expect(rt.message({ type: 'unrelated' })).toBeUndefined();

@@ -94,6 +94,19 @@ describe('createOcrHost', () => {
     expect(create).toHaveBeenCalledTimes(2);
   });
 
+  it('takes raw bytes (structured clone) as well as base64 (JSON messaging)', async () => {
+    const host = createOcrHost({ assetUrl: url, createEngine: async () => fakeEngine([]) });
+    const raw = await host.scan(request(40, 20, { grey: new Uint8Array(800).fill(200), meta: new Uint8Array(0) }));
+    expect(raw).toMatchObject({ ok: true, findings: [] });
+  });
+
+  it('a typed array mangled by JSON messaging ({"0":…}) is an error reply, not a clean result', async () => {
+    const host = createOcrHost({ assetUrl: url, createEngine: async () => fakeEngine([]) });
+    const mangled = JSON.parse(JSON.stringify({ grey: new Uint8Array(800) })).grey as string;
+    const reply = await host.scan(request(40, 20, { grey: mangled }));
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/structured clone/) });
+  });
+
   it('bad pixel data is an error reply, not a crash', async () => {
     const host = createOcrHost({ assetUrl: url, createEngine: async () => fakeEngine([]) });
     const reply = await host.scan(request(40, 20, { grey: toBase64(new Uint8Array(5)) }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase64, isOcrRequest, OCR_NS, toBase64 } from '../../src/ocr/browser-protocol';
+import { bytesOf, fromBase64, isOcrRequest, OCR_NS, toBase64 } from '../../src/ocr/browser-protocol';
 
 describe('browser-protocol', () => {
   it.each([
@@ -15,6 +15,13 @@ describe('browser-protocol', () => {
 
   it('matches the standard base64 alphabet (what atob in the host reads)', () => {
     expect(toBase64(new TextEncoder().encode('DOB?'))).toBe(btoa('DOB?'));
+  });
+
+  it('bytesOf reads base64, typed arrays (views included) and refuses anything else', () => {
+    const b = Uint8Array.from([1, 2, 3, 4]);
+    expect(bytesOf(toBase64(b))).toEqual(b);
+    expect(bytesOf(b.subarray(1, 3))).toEqual(Uint8Array.from([2, 3]));
+    expect(() => bytesOf({ 0: 1, 1: 2 })).toThrow(/structured clone/);
   });
 
   it.each([
