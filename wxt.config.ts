@@ -14,6 +14,12 @@ export default defineConfig({
     // with no network call at all is easier to audit).
     build: { sourcemap: false, modulePreload: { polyfill: false } },
   }),
+  hooks: {
+    // The managed-storage schema ships at the root of the Chrome build (storage.managed_schema).
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox') files.push({ absoluteSrc: `${wxt.config.root}/rules/managed_schema.json`, relativeDest: 'managed_schema.json' });
+    },
+  },
   // Never let WXT download remote code into the bundle (MV3 forbids remote code).
   manifest: ({ browser }) => ({
     name: 'Clearpost',
@@ -23,6 +29,9 @@ export default defineConfig({
     // offscreen (Chrome): the OCR of attached images runs in an offscreen document (src/ocr/browser-broker.ts).
     permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'scripting', 'offscreen'],
     optional_host_permissions: ['https://*/*'],
+    // Enterprise policy (rules/managed_schema.json, docs/deploying.md): Chrome and Edge read
+    // storage.managed against this schema; Firefox takes the same keys from policies.json.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     // Attached images reach the OCR host as bytes, not JSON (62 ms instead of ~500 ms for 4 MB in
     // Chromium 156; src/ocr/browser-protocol.ts). Firefox clones structurally without asking.
     ...(browser === 'firefox' ? {} : { message_serialization: 'structured_clone' }),

@@ -44,6 +44,12 @@ const YOU_MODAL = new RegExp(`\\b(?:you|u|ya)\\s+${ADVERBS}(?:${MODALS})\\b`, 'i
 /** "your mom should", "he needs", "she really should". */
 const OTHER_MODAL = new RegExp(`\\b(?:(?:your|ur)\\s+(?:\\w+\\s+)?(?:${RELATIVE})|he|she|they)\\s+${ADVERBS}(?:${MODALS})\\b`, 'i');
 const COUNTERFACTUAL = words(grammar.counterfactuals);
+/** "you'll need", "you'd want to", "you're going to need": contracted second-person modals. */
+const YOU_CONTRACTED = new RegExp(`\\b(?:you|u)['’](?:ll|d|re)\\s+(?:${grammar.contractedModals.map(escapeRe).join('|').replace(/ /g, '\\s+')})\\b`, 'i');
+/** "I'd recommend", "my advice is": the author recommends; advice when it is about someone's care. */
+const RECOMMEND = words(grammar.recommendations);
+/** "sounds like you have", "you probably have": a diagnosis of the reader. */
+const INTERPRET_YOU = words(grammar.interpretYou);
 /**
  * A finding, body part or symptom as the subject of a modal: "your son's limp needs an x-ray",
  * "that nodule on your report needs a follow-up CT", "this should be biopsied". Not the author
@@ -178,7 +184,9 @@ export function sentenceFeatures(text: string): SentenceAdvice {
   const lower = text.toLowerCase();
   const addressed = ADDRESSEE.test(lower);
   const medicalHit = MEDICAL.test(lower) || MEDICAL_CS.test(text) || DOSE.test(lower) || DOSE_FREQ.test(lower);
-  const cheapDirective = YOU_MODAL.test(lower) || OTHER_MODAL.test(lower) || WOULD.test(lower) || COUNTERFACTUAL.test(lower);
+  const youModal = YOU_MODAL.test(lower) || YOU_CONTRACTED.test(lower);
+  const recommends = RECOMMEND.test(lower);
+  const cheapDirective = youModal || OTHER_MODAL.test(lower) || WOULD.test(lower) || COUNTERFACTUAL.test(lower) || recommends;
   const firstWord = text.replace(HANDLE_START, '').replace(/^["'(\s]+/, '').replace(SOFTENERS, '');
   // Parse only sentences that could hold advice: compromise is the costly part.
   const worth = addressed || cheapDirective || HANDLE.test(text) || ACTION_VERB.test(firstWord) || /[,;:]/.test(text);
@@ -188,12 +196,13 @@ export function sentenceFeatures(text: string): SentenceAdvice {
   const nameDoc: LazyDoc = () => (parsed ? parsed : parse(text));
   const question = isQuestion(text, doc);
   let directive: SentenceAdvice['directive'] = '';
-  if (YOU_MODAL.test(lower)) directive = 'you-modal';
+  if (youModal) directive = 'you-modal';
   else if (OTHER_MODAL.test(lower)) directive = 'other-modal';
-  else if (COUNTERFACTUAL.test(lower) || WOULD.test(lower)) directive = 'would';
+  else if (COUNTERFACTUAL.test(lower) || WOULD.test(lower) || recommends) directive = 'would';
   else if (imperative(text, doc)) directive = 'imperative';
   else if (THING_MODAL.test(lower)) directive = 'thing-modal';
-  const ownFindings = YOUR_OWN.test(lower);
+  // "sounds like you have a meniscus tear" interprets the reader's own condition.
+  const ownFindings = YOUR_OWN.test(lower) || (INTERPRET_YOU.test(lower) && DIAGNOSIS.test(lower));
   const deferral = DEFERRAL.test(lower);
   const f: SentenceAdvice = {
     addressed,
@@ -208,7 +217,7 @@ export function sentenceFeatures(text: string): SentenceAdvice {
     generic: GENERIC.test(lower),
     colleague: COLLEAGUE.test(lower),
     declines: DECLINE.test(lower),
-    deferralOnly: deferral && !WOULD.test(lower) && !YOU_MODAL.test(lower) && !OTHER_MODAL.test(lower),
+    deferralOnly: deferral && !WOULD.test(lower) && !youModal && !OTHER_MODAL.test(lower) && !recommends,
     counterfactual: COUNTERFACTUAL.test(lower),
     genericIf: GENERIC_IF.test(lower),
     vocative: NAME_COMMA.test(text.replace(/^["'(\s]+/, '')) || VOCATIVE_WORD.test(text.replace(/^["'(\s]+/, '')) ? vocative(text, nameDoc) : false,

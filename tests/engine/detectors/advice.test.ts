@@ -34,6 +34,14 @@ describe('advice detector', () => {
     ["sis your A1c of 9 means the metformin isn't enough, ask about adding insulin", "sis your A1c of 9 means the metformin isn't enough, ask about adding insulin"],
     // acronyms from the wider lexicon (MRCP, ERCP)
     ['@li_wong your MRCP shows a stone in the duct. you need an ERCP this week.', 'you need an ERCP this week.'],
+    // contracted second-person modal
+    ["@beth_runs you'll need a boot and crutches for that fracture.", "@beth_runs you'll need a boot and crutches for that fracture."],
+    // the author recommends a test for a follower's own shoulder
+    ["@kai_m I'd recommend an MRI of that shoulder before any injection.", "@kai_m I'd recommend an MRI of that shoulder before any injection."],
+    // a diagnosis of the reader, then imperatives
+    ['It sounds like you have a stress fracture. Stop running and get an x-ray.', 'It sounds like you have a stress fracture.'],
+    // a negated imperative with a new action verb, then a comma-spliced one
+    ["@ola_t ugh, don't ignore that lump, get it checked this week.", "@ola_t ugh, don't ignore that lump, get it checked this week."],
   ])('flags %s', (text, sentence) => {
     const found = advice(text);
     expect(found.map((f) => f.text)).toContain(sentence);
@@ -75,6 +83,14 @@ describe('advice detector', () => {
     ['Maria, 67, from the lake district, had a huge cyst on CT.'],
     // a vocative to a colleague without any directive
     ['Kevin, great talk on CT dose today!'],
+    // a contracted modal after a population conditional
+    ["If you're over 50, you'll need a colonoscopy every ten years."],
+    // a recommendation of a resource, to no one in particular
+    ["I'd recommend this podcast on MRI physics."],
+    // "you'll want" about a conference
+    ["You'll want to bring snacks to the RSNA poster session."],
+    // "sounds like you have" without a diagnosis
+    ['Sounds like you have a great team there.'],
   ])('does not flag %s', (text) => {
     expect(advice(text)).toEqual([]);
   });
