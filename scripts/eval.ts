@@ -75,7 +75,7 @@ for (const file of files) {
       if (verbose && t !== d.traceable) console.log(`TRACE${t ? '-FP' : '-FN'} ${d.id} ${JSON.stringify(d.text.slice(0, 220))}`);
       // recall of the gold quasi spans per kind: a part of the traceable finding of the same kind overlaps it
       const found = findings.filter((f) => f.category === 'traceable').flatMap((f) => f.parts ?? []);
-      for (const q of d.quasi ?? []) {
+      for (const q of d.traceable ? d.quasi ?? [] : []) {
         const r = quasiRecall.get(q.kind) ?? (quasiRecall.set(q.kind, { gold: 0, hit: 0 }), quasiRecall.get(q.kind)!);
         r.gold++;
         if (found.some((p) => p.kind === q.kind && overlaps(p, q))) r.hit++;
@@ -107,7 +107,7 @@ for (const file of files) {
   if (drafts.some((d) => d.traceable !== undefined)) {
     const T = prf(tr.tp, tr.fp, tr.fn);
     console.log(`TRACEABLE  precision ${fmt(T.p)}  recall ${fmt(T.r)}  F1 ${fmt(T.f)}  (tp ${tr.tp}, fp ${tr.fp}, fn ${tr.fn})`);
-    console.log('TRACEABLE quasi-span recall per kind (parts of traceable findings; drafts found traceable only):');
+    console.log('TRACEABLE quasi-span recall per kind (gold spans of traceable drafts found as parts of the same kind):');
     for (const [k, r] of [...quasiRecall].sort()) console.log(`  ${k.padEnd(8)} ${fmt(r.gold ? r.hit / r.gold : 1)} (${r.hit}/${r.gold})`);
   }
   console.log(`CLEAN drafts warned (any category): ${fmt(clean ? cleanWarned / clean : 0)} (${cleanWarned}/${clean})`);

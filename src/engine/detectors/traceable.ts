@@ -35,7 +35,8 @@ const SELF_HAVE = /\bi (?:have|had|['’]ve had|live with|was born with)\b/gi;
 /** A public figure's own disclosure (`went public with her diagnosis`): not the author's patient. */
 const DISCLOSURE = /\b(?:went public|announced|revealed|disclosed|opened up about|shared (?:his|her|their) (?:diagnosis|story))\b/i;
 /** A particular patient is in the draft (beyond the shared case cues). */
-const PATIENT = /\b(?:we got|we had|we saw|came in|came to us|brought in|rolled in|walked into|scanned (?:a|an|the|her|him)|i read|read the|read films|(?:his|her) (?:ct|cta|mri|films?|x-rays?|scans?|mom|dad)|the (?:kid|boy|girl|man|woman|guy|lady|one|teen|teenager|baby)|our (?:patient|pt|kid)|patient|pt|(?:a|an|the|our|this) (?:[\w-]+ )?(?:hiker|runner|cyclist|climber|swimmer|skier|surfer|biker|motorcyclist|driver|passenger|pedestrian|hunter|camper|kayaker|boater|victim|survivor|teen|toddler|child|infant|baby|boy|girl|man|woman|guy|lady|gentleman|kid))\b/i;
+const PERSON = 'hiker|runner|cyclist|climber|swimmer|skier|surfer|biker|motorcyclist|driver|passenger|pedestrian|hunter|camper|kayaker|boater|victim|survivor|teen|toddler|child|infant|baby|boy|girl|man|woman|guy|lady|gentleman|kid';
+const PATIENT = new RegExp(String.raw`\b(?:we got|we had|we saw|came in|came to us|brought in|rolled in|walked into|scanned (?:a|an|the|her|him)|i read|read the|read films|(?:his|her) (?:ct|cta|mri|films?|x-rays?|scans?|mom|dad)|the (?:kid|boy|girl|man|woman|guy|lady|one|teen|teenager|baby)|our (?:patient|pt|kid)|patient|pt|(?:a|an|the|our|this) (?:[\w-]+ )?(?:${PERSON})|(?:${PERSON}) (?:who|with|from|in his|in her)\b)\b`, 'i');
 
 /** A study or procedure: someone was imaged (`on a hand film`, `CT showed`). */
 const STUDY = /\b(?:ct|cta|mri|mrcp|mra|mrv|x-?rays?|films?|radiographs?|ultrasound|sonogram|scan|scans|scanned|pet|pet\/ct|echo|biopsy|biopsied|angiogram|mammogram|panorex)\b/;

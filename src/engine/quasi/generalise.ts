@@ -74,7 +74,8 @@ export function generalise(text: string, offset: number, parts: readonly QuasiPa
     if (s < at || e > text.length) continue;
     let head = text.slice(at, s);
     const word = text.slice(s, e);
-    const cap = /^[A-Z]/.test(word);
+    // keep a capital only where the part starts a sentence (`Tuesday` mid-sentence becomes `recently`)
+    const cap = /^[A-Z]/.test(word) && (s === 0 || /[.!?]\s+$|\n\s*$/.test(text.slice(0, s)));
     let repl: string;
     switch (p.kind) {
       case 'AGE':
@@ -84,6 +85,7 @@ export function generalise(text: string, offset: number, parts: readonly QuasiPa
         break;
       case 'TIME':
         repl = /['’]s$/.test(word) ? 'a recent' : 'recently';
+        if (repl === 'recently') head = head.replace(/\b(?:on|last|this past|this|during|over)\s+$/i, '');
         break;
       case 'PLACE': {
         const prep = PREP_BEFORE.exec(head);

@@ -31,11 +31,14 @@ for (const r of roles.staff) ROLE_INDEX.add(r, 'staff');
 for (const r of roles.notRole) ROLE_INDEX.add(r, 'not');
 const MODIFIERS = new Set(roles.modifiers.flatMap((m) => m.split(/\s+/)));
 const RELATIVES = new Set(roles.relatives);
-const DETERMINERS = new Set(['a', 'an', 'the', 'our', 'this', 'that', 'his', 'her', 'their', 'one']);
 /** The author speaking of themself: `I'm a radiologist`, `as a radiologist`, `I was the med student`. */
 const SELF_BEFORE = /\b(?:i'm|i am|i was|i've been|as an?|like me,? an?|i work as an?)\s+(?:[\w'’-]+\s+){0,3}$/i;
 /** `our resident`, `my tech`, `the nurses` are the author's team. */
 const TEAM_BEFORE = /\b(?:our|my|the|your|their)\s+(?:own\s+)?$/i;
+
+const altOf = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+/** the kid from the national cereal commercial, the girl in that viral video: known from the media */
+const MEDIA_ROLE = new RegExp(String.raw`\b[Tt]he (?:${altOf(uniqueRoles.mediaPeople)}) (?:from|in|on) (?:the|that|a) (?:[a-z-]+ ){0,3}(?:${altOf(uniqueRoles.mediaSources)})\b`, 'g');
 
 export function findAge(text: string): QuasiPart[] {
   const out: QuasiPart[] = [];
@@ -90,14 +93,10 @@ export function findRole(text: string, tokens: readonly Token[], ages: readonly 
     if (hit.value === 'staff' && !afterAge && !relative) continue;
     // `our resident noticed`, `the techs`: a colleague, unless an age or a relative makes it the patient
     if (hit.value === 'staff' && TEAM_BEFORE.test(before) && !afterAge && !relative) continue;
-    // a bare role word with no article, age or modifier (`coach says`) is too weak
-    const prev = from > 0 ? tokens[from - 1].key : '';
-    if (!afterAge && !relative && from === hit.from && !DETERMINERS.has(prev) && !/[A-Z]/.test(text[start])) {
-      if (!/,\s*$/.test(before)) continue;
-    }
     out.push({ start, end, kind: 'ROLE', rule: hit.value === 'staff' ? 'staff-role' : relative ? 'relative-role' : 'occupation' });
   }
-  return out;
+  for (const m of text.matchAll(MEDIA_ROLE)) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'ROLE', rule: 'known-from-media' });
+  return dedupe(out);
 }
 
 function dedupe(parts: QuasiPart[]): QuasiPart[] {
