@@ -343,6 +343,7 @@ export function createGuard(deps: GuardDeps): Guard {
         posting = true;
         t.panel?.update(view(t, { busy: true, status: 'Posting…' }));
         const sent = t.model.text;
+        const sentImages = deps.attachments?.views(t.box).length ?? 0;
         const sentFindings = t.findings;
         if (sentFindings.length) decide('posted-anyway');
         // The one-time pass: dispatch is synchronous, so the resent event consumes it right away;
@@ -352,7 +353,9 @@ export function createGuard(deps: GuardDeps): Guard {
         pass = null;
         setTimeout(() => {
           const now = t.box.isConnected ? readText(t.box, t.kind).text : '';
-          if (!t.box.isConnected || now !== sent) {
+          // An image-only post has no text to compare: the site taking it shows as its file input emptied.
+          const imagesGone = sentImages > 0 && deps.attachments!.views(t.box).length === 0;
+          if (!t.box.isConnected || now !== sent || imagesGone) {
             if (sent.trim()) emit({ kind: 'posted', site: site.id, text: sent, findings: sentFindings, decision: sentFindings.length ? 'posted-anyway' : 'clean' });
             deps.attachments?.clear(t.box);
             closePanel(t, false);

@@ -22,6 +22,8 @@ const HEAD_RE = phraseRegex(facilityWords.heads, 'i');
 const SYSTEM_RE = phraseRegex(facilityWords.systems, 'i');
 const NOT_FACILITY_RE = phraseRegex(facilityWords.notFacility, 'i');
 const UNITS = new Set(lower(facilityWords.units));
+/** Lower-case department words that continue a capitalised name: `Fenwick radiology front desk`. */
+const LOWER_UNITS = new Set(lower(facilityWords.lowerUnits));
 /** Capitalised words that start a sentence or a phrase but never a facility name. */
 const LEADING_STOP = new Set(['the', 'a', 'an', 'our', 'my', 'his', 'her', 'their', 'this', 'that', 'at', 'in', 'from', 'to', 'and', 'but', 'so', 'if', 'anyone', 'shout', 'yesterday', 'today', 'last', 'on', 'we', 'i', 'he', 'she', 'they', 'also', 'proud', 'huge', 'thanks', 'thank', 'congrats', 'congratulations', 'welcome', 'dr', 'mr', 'mrs', 'ms', 'every', 'each', 'any', 'all', 'no', 'most', 'some', 'many', 'which', 'what', 'why', 'how', 'when', 'where']);
 const WEAK_HEADS = new Set(['general', 'regional', 'memorial', 'community', "children's", 'childrens', 'medical', 'health', 'imaging', 'radiology', "women's", 'va', 'ed', 'er', 'icu', 'nicu', 'picu', 'ccu', 'rehab', 'orthopedics', 'dialysis']);
@@ -52,7 +54,9 @@ function nameRuns(text: string): Tok[][] {
     const joined = run.length > 0 && (gap === ' ' || (gap === '. ' && /^(?:St|Mt)\.$/i.test(run[run.length - 1].w)));
     const capital = /^[A-Z]/.test(w) || /^(?:st\.|saint|mt\.)$/i.test(w);
     const connector = /^(?:of|&|and)$/.test(w);
-    const unit = UNITS.has(w.toLowerCase());
+    // a lower-case department word continues a name only inside a sentence (`the Fenwick radiology`),
+    // not a sentence-initial adjective (`Forensic radiology is wild`)
+    const unit = UNITS.has(w.toLowerCase()) || (LOWER_UNITS.has(w) && run.length > 0 && /^[A-Z]/.test(run[0].w) && /[a-z,][ \t]+$/.test(text.slice(Math.max(0, run[0].s - 12), run[0].s)));
     if (joined && (capital || connector || unit)) { run.push({ s, e, w }); }
     else { flush(); if (capital) run.push({ s, e, w }); }
     prevEnd = e;
@@ -100,7 +104,11 @@ export const facility = defineDetector({
       if (!run.some((t) => FACILITY_WORDS.has(t.w.toLowerCase())) && !/^(?:st\.|saint)$/i.test(run[0].w) && !/^(?:st\.|saint)\s/i.test(run[0].w)) continue;
       const start = run[0].s, end = run[run.length - 1].e;
       const name = text.slice(start, end);
-      if (NOT_FACILITY_RE.test(name) || NOT_SMALL.has(name.toLowerCase())) continue;
+      // `radiology` alone names a department (Stanford Radiology); in lower case after a place name
+      // and before a unit (`the Fenwick radiology front desk`) it is where the patient was seen.
+      const notFac = NOT_FACILITY_RE.exec(name);
+      const lowerDept = !!notFac && run.length > 1 && notFac[0] === notFac[0].toLowerCase() && notFac.index > 0;
+      if ((notFac && !lowerDept) || NOT_SMALL.has(name.toLowerCase())) continue;
       const sys = SYSTEM_RE.exec(name);
       const head = HEAD_RE.exec(name);
       let base = 0;
@@ -110,7 +118,11 @@ export const facility = defineDetector({
         const headWord = head[0].toLowerCase().replace(/\s+/g, ' ');
         const hasNameBefore = head.index > 0;
         if (hasNameBefore && !WEAK_HEADS.has(headWord)) { base = Math.max(base, 0.45); pattern = 'facility-head'; }
-        else if (hasNameBefore) { base = Math.max(base, 0.35); pattern ||= 'facility-weak-head'; }
+        else if (hasNameBefore) {
+          // `at Port Aldane Children's`: a weak head after a place preposition is a facility
+          const afterAt = /\b(?:at|into|to|from)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start));
+          base = Math.max(base, afterAt || lowerDept ? 0.45 : 0.35); pattern ||= 'facility-weak-head';
+        }
         else if (/^st\.|^saint/i.test(name)) { base = Math.max(base, 0.45); pattern ||= 'saint-name'; }
       } else if (/^(?:st\.|saint)\s+\w+['’]s$/i.test(name)) { base = 0.45; pattern = 'saint-name'; }
       else if (/^(?:st\.|saint)\s+[a-z]+$/i.test(name) && !SAINT_CITIES.test(name)) { base = 0.4; pattern = 'saint-name'; }

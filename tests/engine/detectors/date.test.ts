@@ -53,6 +53,10 @@ describe('date detector', () => {
     ['Our reading room Christmas party was the best one yet'],
     // publication date
     ['Our paper was published on October 3, 2025 in Radiology, link below'],
+    // overnight is not a date element
+    ['Overnight a man came in after a fall, CT negative'],
+    // a coarse period (a month, a week) does not name a day
+    ['Last month we imaged a patient with a loose hip implant'],
   ])('ignores %s', (text) => {
     expect(texts(text)).toEqual([]);
   });

@@ -19,6 +19,10 @@ describe('facility detector', () => {
     ['The 45-year-old driver was embolized at Harborside before transfer', ['Harborside']],
     // lower-case saint name in a casual case post
     ['covered st. agnes last night and read a CT on a guy with appendicitis', ['st. agnes']],
+    // a weak head (Children's) right after `at`, in a case
+    ["We lost a little one at Kestrel Bay Children's tonight; his mum held him", ["Kestrel Bay Children's"]],
+    // a place name continued by lower-case department words
+    ['the Fenwick radiology front desk called my patient twice about her MRI', ['Fenwick radiology front desk']],
   ])('finds %s', (text, expected) => {
     expect(facilities(text)).toEqual(expected);
   });
@@ -36,6 +40,8 @@ describe('facility detector', () => {
     ['Saint Luke Hospital announced a new cancer center this week'],
     // a generic unit with no name
     ['Every ED doc I know orders more CTs than they want to'],
+    // a sentence-initial adjective before a department word
+    ['Pediatric radiology is a different world. This morning I read a CT on a toddler.'],
   ])('ignores %s', (text) => {
     expect(facilities(text)).toEqual([]);
   });
