@@ -2,10 +2,20 @@
 import { onPermissionsRemoved, restoreSites, type SitesApi } from '../src/guard/register-sites';
 import { installHistory, type HistoryBackgroundApi } from '../src/store/background';
 import { installOcrBroker, type OffscreenLike, type RuntimeLike } from '../src/ocr/browser-broker';
+import { watchPolicy, type WatchDeps } from '../src/rules/policy-service';
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
-    // Nothing to migrate yet; the managed rule set arrives with the rule-set issue.
+    // Nothing to migrate yet.
+  });
+  // Rule packs (src/rules/): bundled < institution (managed policy: inline, or a signed https URL)
+  // < user, stored for the pages; re-merged when the policy or the user's settings change. The
+  // pack fetch is the extension's only network request (src/rules/remote.ts: no credentials).
+  watchPolicy({
+    managed: browser.storage.managed as unknown as WatchDeps['managed'],
+    local: browser.storage.local as unknown as WatchDeps['local'],
+    onChanged: browser.storage.onChanged as unknown as WatchDeps['onChanged'],
+    fetch: (url, init) => fetch(url, init),
   });
   // User-added sites (Mastodon instances): bring back their content scripts at every start.
   const sites = browser as unknown as SitesApi;

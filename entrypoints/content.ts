@@ -6,6 +6,7 @@ import { COVERED_MATCHES } from '../src/sites/matches';
 import { siteForPage } from '../src/sites/mastodon-page';
 import { createPanelHost } from '../src/ui/panel-host';
 import { createContentHistory, type ContentRuntime } from '../src/store/content';
+import { combineOptions, createPolicyClient, type PolicyClientDeps } from '../src/rules/policy-client';
 
 // Wires the guard (src/guard) to the engine and the panel UI; it runs at document_start so its
 // capture listeners at the window come before the site's own.
@@ -16,6 +17,8 @@ export default defineContentScript({
   matchAboutBlank: true,
   main(ctx) {
     const site = siteForPage(location.hostname, document);
+    // The merged rule packs the background stored (src/rules/policy-client.ts); bundled rules until read.
+    const policy = createPolicyClient({ local: browser.storage.local as unknown as PolicyClientDeps['local'], onChanged: browser.storage.onChanged as unknown as PolicyClientDeps['onChanged'], signal: ctx.signal });
     // Attached images: decoded here, read by the OCR host (offscreen document / background page).
     const ocr = createOcrClient(browser.runtime as unknown as ClientRuntime);
     ctx.signal.addEventListener('abort', () => ocr.release(), { once: true });
@@ -34,7 +37,7 @@ export default defineContentScript({
       signal: ctx.signal,
       attachments,
       report: (e) => history.report(e),
-      options: () => history.options(),
+      options: () => combineOptions(policy.options(), history.options()),
     });
   },
 });

@@ -115,3 +115,25 @@ export async function refreshPolicy(deps: PolicyDeps, opts: { forceFetch?: boole
 export function bundledState(): PolicyState {
   return { policy: merge([{ source: 'bundled', pack: BUNDLED_PACK }]), institution: { status: 'none' }, notes: [], updatedAt: 0 };
 }
+
+export interface WatchDeps extends PolicyDeps {
+  readonly onChanged: { addListener(fn: (changes: Record<string, unknown>, area: string) => void): void };
+}
+
+/**
+ * Background wiring: computes the policy at start (pages use the stored one meanwhile, so start-up
+ * never waits on policy or network) and again when the managed policy or the user's settings
+ * change, debounced so a burst of changes is applied once.
+ */
+export function watchPolicy(deps: WatchDeps, debounceMs = 300): () => Promise<PolicyState> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<PolicyState> | undefined;
+  const run = (force = false) => (running = refreshPolicy(deps, { forceFetch: force }).catch(() => running as Promise<PolicyState>));
+  deps.onChanged.addListener((changes, area) => {
+    if (area !== 'managed' && !(area === 'local' && USER_PACK_KEY in changes)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(area === 'managed'), debounceMs);
+  });
+  void run();
+  return () => run(true);
+}
