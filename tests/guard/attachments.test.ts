@@ -201,6 +201,22 @@ describe('with the guard: images join the submit check', () => {
     expect(shown[0].view.images?.[0].findings).toHaveLength(1);
   });
 
+  it('an image-only post: "Post anyway" is seen as taken when the site empties its file input', async () => {
+    const { ta, input, button, att } = guarded();
+    ta.value = '';
+    choose(input, [png('b.png')]);
+    checks[0].resolve(withPhi());
+    await att.settled(ta);
+    button.addEventListener('click', () => { input.files = new DataTransfer().files; });
+    button.click();
+    expect(shown).toHaveLength(1);
+    shown[0].handlers.postAnyway();
+    await new Promise((r) => setTimeout(r, 40));
+    expect(posted).toEqual(['']);
+    expect(shown[0].closed).toBe(true);
+    expect(shown[0].view.status).not.toMatch(/did not accept/);
+  });
+
   it('a clean checked image does not stop a clean draft', async () => {
     const { ta, input, button, att } = guarded();
     choose(input, [png('a.png')]);
