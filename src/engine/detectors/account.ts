@@ -1,6 +1,7 @@
 import labels from '../../../rules/identifier-labels.json';
 import { digitsOf, ID_TOKEN, labelled, labelWordSet, luhnValid, notAnIdentifier, type PatternDetectorSpec, runPatterns } from '../patterns';
 import { defineDetector } from '../types';
+import { validNanp } from './phone';
 
 /**
  * Account numbers (HIPAA Safe Harbor (b)(2)(i)(J)): patient/guarantor accounts, hospital account
@@ -10,6 +11,9 @@ import { defineDetector } from '../types';
  */
 const NOT_ID = new Set(labels.notIdentifier);
 const LABEL_WORDS = labelWordSet({ ...labels, notIdentifier: [] });
+/** A phone-shaped value (`000918-7782`) that no phone number can be (area code or exchange 0/1). */
+const PHONE_SHAPE = /^\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}$/;
+const impossiblePhone = (v: string) => PHONE_SHAPE.test(v) && !validNanp(digitsOf(v));
 
 /** Compiled once: detect() runs on every keystroke. */
 const ACCOUNT_SPEC: PatternDetectorSpec = {
@@ -32,6 +36,8 @@ const ACCOUNT_SPEC: PatternDetectorSpec = {
   invalidate: (v, text, start) => {
     const d = digitsOf(v);
     if (d.length < 5 || d.length > 20) return true;
+    // a labelled account number may look like a phone number that cannot exist: keep it
+    if (impossiblePhone(v)) return notAnIdentifier(v.replace(/[ .\-()]/g, ''), text, start, NOT_ID, LABEL_WORDS);
     return notAnIdentifier(v, text, start, NOT_ID, LABEL_WORDS);
   },
 };

@@ -35,7 +35,7 @@ const FAX = new RegExp(cues.fax, 'g');
 const CALLED_PERSON = /\b(?:called|calling|call|reached|texted|phoned|rang) (?:mr|mrs|ms|miss|mx)\.? [a-z]/;
 const VOICE = new RegExp(cues.voice, 'g');
 
-function validNanp(d: string): boolean {
+export function validNanp(d: string): boolean {
   const n = d.length === 11 && d[0] === '1' ? d.slice(1) : d;
   if (n.length !== 10 || n[0] < '2' || n[3] < '2') return false;
   return !/^(\d)\1+$/.test(n);

@@ -15,6 +15,8 @@ describe('account detector', () => {
     ['both studies were billed under HAR 3300918821', '3300918821'],
     // financial number of the encounter
     ['her encounter (FIN 6612093381) got merged', '6612093381'],
+    // a labelled account shaped like a phone number that cannot exist (leading zeros)
+    ['the billing acct 004417-2290 for his CT went to collections', '004417-2290'],
   ])('finds %j', (text, expected) => {
     expect(found(text).map((f) => f.text)).toEqual([expected]);
   });
