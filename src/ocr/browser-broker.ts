@@ -50,6 +50,7 @@ export function installOcrBroker(opts: BrokerOptions): Broker {
   let holders = 0;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let ready: Promise<void> | null = null;
+  let readyDone = false;
   let local: Promise<OcrHost> | null = null;
   const host = () => (local ??= opts.localHost!());
 
@@ -65,17 +66,24 @@ export function installOcrBroker(opts: BrokerOptions): Broker {
     });
   }
 
-  function ensure(): Promise<void> {
+  async function ensure(): Promise<void> {
     clearTimeout(closeTimer);
-    ready ??= (async () => {
-      if (offscreen) {
-        await createOffscreen();
-        await runtime.sendMessage({ ns: OCR_NS, op: 'warm' } satisfies OcrRequest);
-      } else {
-        await (await host()).warm();
-      }
-    })();
-    ready.catch(() => { ready = null; });
+    // Chrome may have closed a finished document (a crash, memory pressure): start again rather
+    // than send into nothing. A document still being created is not checked (it is not there yet).
+    if (offscreen && ready && readyDone && !(await offscreen.hasDocument().catch(() => false))) ready = null;
+    if (!ready) {
+      const p = (async () => {
+        if (offscreen) {
+          await createOffscreen();
+          await runtime.sendMessage({ ns: OCR_NS, op: 'warm' } satisfies OcrRequest);
+        } else {
+          await (await host()).warm();
+        }
+      })();
+      ready = p;
+      readyDone = false;
+      p.then(() => { if (ready === p) readyDone = true; }, () => { if (ready === p) ready = null; });
+    }
     return ready;
   }
 

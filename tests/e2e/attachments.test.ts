@@ -120,6 +120,17 @@ describe('attached images (textarea page, file input)', () => {
     await gp.page.close();
   }, 60_000);
 
+  it('a file that is not an image (named .png) is "not checked", never clean: the post is stopped', async () => {
+    const gp = await GuardPage.open(browser.context, 'textarea', port);
+    await gp.type(DRAFT);
+    await attach(gp, 'scan.png', Buffer.from('this is a text file, not a PNG'));
+    await gp.clickPost();
+    await gp.waitForPanel();
+    await expect.poll(async () => (await gp.panel())?.text.some((t) => /Not checked/.test(t)), { timeout: 10_000 }).toBe(true);
+    expect(await gp.posted()).toEqual([]);
+    await gp.page.close();
+  }, 30_000);
+
   it('time from the Post click to the panel with one image, warm worker (printed)', async () => {
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {

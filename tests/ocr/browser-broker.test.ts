@@ -78,6 +78,18 @@ describe('Chrome: offscreen document on demand', () => {
     expect(off.created).toBe(1);
   });
 
+  it('recreates a document that disappeared while the broker thought it was ready', async () => {
+    const rt = fakeRuntime();
+    const off = fakeOffscreen();
+    const broker = installOcrBroker({ runtime: rt.runtime, offscreen: off });
+    await broker.ensure();
+    await off.closeDocument(); // closed behind the broker's back
+    await broker.ensure();
+    expect(off.created).toBe(2);
+    await broker.ensure();
+    expect(off.created).toBe(2);
+  });
+
   it('answers "ensure", leaves "scan" to the offscreen document, ignores other ports and messages', async () => {
     const rt = fakeRuntime();
     const off = fakeOffscreen();
