@@ -99,12 +99,15 @@ export function findRole(text: string, tokens: readonly Token[], ages: readonly 
   return dedupe(out);
 }
 
+/** Drops a part that overlaps an earlier (or longer, same start) part of its kind. Linear after the sort. */
 function dedupe(parts: QuasiPart[]): QuasiPart[] {
   const sorted = [...parts].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: QuasiPart[] = [];
+  const reach = new Map<string, number>();
   for (const p of sorted) {
-    if (out.some((q) => q.kind === p.kind && q.start < p.end && p.start < q.end)) continue;
+    if ((reach.get(p.kind) ?? -1) > p.start) continue;
     out.push(p);
+    reach.set(p.kind, p.end);
   }
   return out;
 }
