@@ -124,6 +124,23 @@ describe('createAttachments', () => {
     expect(att.state(ta)).toEqual({ pending: 0, flagged: 0 });
   });
 
+  it('replace on a dropped image: a copy to download, the user is told to swap it, and it stays flagged', async () => {
+    const { ta, att } = setup();
+    const dt = new DataTransfer();
+    dt.items.add(png('dropped.png'));
+    const drop = new Event('drop', { bubbles: true }) as DragEvent;
+    Object.defineProperty(drop, 'dataTransfer', { value: dt });
+    ta.dispatchEvent(drop);
+    checks[0].resolve(withPhi());
+    await att.settled(ta);
+    expect(att.views(ta)[0].replace).toBe('upload');
+    const view = await att.replace(att.views(ta)[0].id);
+    expect(view?.copy?.name).toBe('r-dropped.png');
+    expect(view?.note).toMatch(/remove it from the post and attach the redacted copy/);
+    expect(view?.replaced).toBeUndefined();
+    expect(att.state(ta).flagged).toBe(1);
+  });
+
   it('a check that throws is "not checked", never clean', async () => {
     document.body.innerHTML = '<form><textarea></textarea><input type="file"></form>';
     const ta = document.querySelector('textarea')!;
