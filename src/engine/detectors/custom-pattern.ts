@@ -8,8 +8,9 @@ import { defineDetector, type Candidate, type CustomPattern } from '../types';
  *   - a regex only ever sees one segment of at most SEGMENT chars (a line, or a slice of a long
  *     line with OVERLAP chars shared with the next), so one `exec` is bounded by the segment;
  *   - at most MAX_MATCHES findings per pattern per draft;
- *   - a time budget per draft for all patterns together, checked between `exec` calls; a pattern
- *     that runs out of it twice is benched for the session (see `customPatternHealth`).
+ *   - a time budget per draft for all patterns together (BUDGET_MS, plus 2 ms per 1,000 chars),
+ *     checked between `exec` calls; a pattern that runs out of it twice is benched for the
+ *     session (see `customPatternHealth`).
  * Each pattern weighs its own context words (whole words, as the shared context stage does).
  */
 
@@ -76,7 +77,7 @@ export const customPattern = defineDetector({
     const patterns = ctx.options.patterns;
     if (!patterns?.length) return [];
     const segs = segments(ctx.text);
-    const deadline = performance.now() + BUDGET_MS;
+    const deadline = performance.now() + BUDGET_MS + ctx.text.length / 500;
     const out: Candidate[] = [];
     const seen = new Set<string>();
     for (const p of patterns) {
