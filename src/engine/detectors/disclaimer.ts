@@ -44,6 +44,12 @@ const SAFETY = new PhraseSet(phrases.safetyNouns);
 const PUBLIC_VOCATIVE = new RegExp(`,\\s*(?:${phrases.publicAudience.map(escapeRe).join('|')})[\\s.!🙏]*$`, 'i');
 const MEDICAL = new PhraseSet([...medical.tests, ...medical.procedures, ...medical.diagnoses, ...medical.drugs]);
 
+/**
+ * A normative statement about the profession, its institutions or the public: "Radiologists should
+ * sit on quality committees", "Congress needs to pass ...", "every report should be readable".
+ */
+const NORMATIVE = new RegExp(`\\b(?:${phrases.normativeSubjects.map(escapeRe).join('|').replace(/ /g, '\\s+')})\\s+(?:[\\w'’-]+\\s+){0,2}(?:${phrases.normativeModals.map(escapeRe).join('|').replace(/ /g, '\\s+').replace(/'/g, "['’]")})\\b`, 'i');
+
 interface SentenceCues {
   present: boolean;
   strong: boolean;
@@ -85,7 +91,7 @@ function sentenceCues(text: string): SentenceCues {
     // about medicine, the profession or policy ("we need better systems" at the bank is not), or
     // when the draft argues a policy point ("Fix the process." after a workers' comp story).
     strongOnTopic: STRONG.test(text, toks) && (domain || MARKER.test(text, toks)),
-    stance: !question && (MARKER.test(text, toks) || (domain && (EVALUATIVE.test(text, toks) || BELIEF.test(text)))),
+    stance: !question && (MARKER.test(text, toks) || (domain && (EVALUATIVE.test(text, toks) || BELIEF.test(text))) || NORMATIVE.test(text)),
     opinion: OPINION.count(text, toks),
     policy: POLICY.count(text, toks),
     publicCue: PUBLIC.count(text, toks),

@@ -28,6 +28,10 @@ describe('disclaimer detector', () => {
     ['Fifteen years of night shifts taught me a lot.\n\nI believe the radiologist who calls the ED directly saves more lives than any AI flag.'],
     // a bare call to action after a health-policy story
     ['Prior authorization delayed three of our cancer staging scans this month. Fix the process.'],
+    // a normative statement about a profession's institutions
+    ["Insurers should not get to overrule a radiologist's recommendation for a follow-up MRI."],
+    // "every <institution> needs to", two words between subject and modal
+    ['Every urgent care needs to have a way to send images to the ER.'],
   ])('reports a missing disclaimer: %s', (text) => {
     const [f] = missing(text);
     expect(f).toBeDefined();
@@ -60,6 +64,12 @@ describe('disclaimer detector', () => {
     ['I think about that first overnight call every time a new resident starts.'],
     // a superlative about personal finance
     ['Compound interest is the most underrated thing about saving early.'],
+    // "should" about findings in a teaching case is not a normative claim
+    ['Teaching case: all three nodules should be followed with CT.'],
+    // appreciation, not a position
+    ['Hospital volunteers deserve more thanks than they get.'],
+    // a question to colleagues
+    ['Should residency programs require a research year?'],
   ])('stays quiet on %s', (text) => {
     expect(missing(text)).toEqual([]);
   });
