@@ -16,7 +16,9 @@ const SPELLED = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
 /** 34-year-old, 3-week-old, Five-month-old, 98 years old, 12 yrs old */
 const AGE_OLD = new RegExp(String.raw`\b(?:\d{1,3}|(?:${SPELLED})(?:[- ](?:${SPELLED}))?)[- ]?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)[- ]old\b`, 'gi');
 /** 46yo, 19 y/o, 52 y.o., 7yo */
-const AGE_YO = /\b\d{1,3}\s?(?:yo|y\/o|y\.o\.?|yr)(?![a-z])/gi;
+const AGE_YO = /\b\d{1,3}\s?(?:yo|y\/o|y\.o\.?|yr|y(?=\s?[MF]\b))(?![a-z\/]|\.\d)/g;
+/** M/34, F/60 (sex/age shorthand) */
+const SEX_AGE = /\b([MF])\/(\d{1,3})\b/g;
 /** 23M, 58F, 24 M (age and sex shorthand) */
 const AGE_SEX = /(?<![\w.,/°-])(\d{1,3}) ?([MF])(?=[\s,;:)]|$)/g;
 /** the pilot, 61, came in; a lady from Bellhaven, 88, found; 44, bilateral fractures */
@@ -53,6 +55,11 @@ export function findAge(text: string): QuasiPart[] {
     out.push({ start: m.index!, end: m.index! + m[1].length, kind: 'AGE', rule: 'age-sex' });
     const s = m.index! + m[0].length - 1;
     out.push({ start: s, end: s + 1, kind: 'SEX', rule: 'age-sex' });
+  }
+  for (const m of text.matchAll(SEX_AGE)) {
+    const s = m.index! + 2;
+    out.push({ start: s, end: s + m[2].length, kind: 'AGE', rule: 'age-sex' });
+    out.push({ start: m.index!, end: m.index! + 1, kind: 'SEX', rule: 'age-sex' });
   }
   for (const m of text.matchAll(AGE_COMMA)) {
     const v = m[1] ?? m[2];

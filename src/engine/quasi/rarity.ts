@@ -50,7 +50,7 @@ export function rarityIndex(): PhraseIndex<boolean> {
 const NUM_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10, twenty: 20, fifty: 50, hundred: 100 };
 const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
 /** 1 in 2 million, one in a million, 1:100,000, 1 in 250,000 */
-const ODDS = /\b(?:1|one)\s*(?:in|:|out of)\s*(?:(?:a|every|about|roughly|approximately|over|around)\s+)?([\d][\d,.]*|a|one|two|three|four|five|ten|twenty|fifty|hundred)\s*(hundred thousand|thousand|million|billion)?(?![\w,.]\d)/gi;
+const ODDS = /\b(?:1|one)\s*(?:in|:|out of)\s*(?:(?:a|every|about|roughly|approximately|over|around)\s+)?(\d+(?:[,.]\d+)*|a|one|two|three|four|five|ten|twenty|fifty|hundred)(?:\s*(hundred thousand|thousand|million|billion))?(?![\w,.]\d)/gi;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map(esc).join('|');
 const SEEN_NEVER = new RegExp(String.raw`(?<![\w])(?:${alt(curated.claims.seenNever)})(?![\w])`, 'gi');
@@ -58,6 +58,10 @@ const SEEN_NEVER = new RegExp(String.raw`(?<![\w])(?:${alt(curated.claims.seenNe
 const FIRST_IN = new RegExp(String.raw`\b(?:the\s+|our\s+|my\s+)?first\s+(?:(?:known|reported|documented|recorded|described|confirmed|ever|such)\s+)*(?:case|one|patient|instance|diagnosis|person|child|kid)(?:\s+(?:ever|of\s+its\s+kind))?(?:\s+(?:reported|seen|diagnosed|described|documented|recorded))?\s+(?:in|at|of|for)\s+(?:(?:our|the|this|my|their|his|her)\s+)?(?:whole\s+|entire\s+)?(?:${alt(curated.claims.firstScopes)})\b(?:'s history)?`, 'gi');
 /** one of maybe a few hundred people in the world, one of only 40 known cases, only 12 cases reported */
 const FEW_KNOWN = new RegExp(String.raw`\b(?:one of\s+(?:(?:only|maybe|perhaps|about|around|roughly|fewer than|less than|under|a)\s+)*(?:a few|a handful of|a couple|a dozen|several|[\d,]+|few|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty)(?:\s+(?:hundred|thousand|dozen))?|only\s+(?:about\s+|around\s+)?(?:[\d,]+|a few|a handful of|a dozen|two|three|four|five|ten|twenty|fifty)(?:\s+(?:hundred|dozen))?)\s+(?:[a-z]+\s+){0,2}?(?:${alt(curated.claims.populationWords)})`, 'gi');
+/** only the 12th reported case, the third documented case worldwide */
+const NTH_CASE = /\b(?:only\s+)?the\s+(?:\d{1,3}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\s+(?:(?:ever|known|reported|documented|described|recorded|published)\s+){1,2}case\b(?:\s+(?:worldwide|in the (?:world|literature|us|country|state)))?/gi;
+/** fewer than 100 cases in the literature, less than 50 known cases worldwide */
+const FEWER_THAN = new RegExp(String.raw`\b(?:fewer|less)\s+than\s+(?:[\d,]+|a (?:few )?(?:hundred|dozen)|two|three|four|five|ten|twenty|fifty)(?:\s+(?:hundred|dozen))?\s+(?:[a-z]+\s+){0,2}?(?:${alt(curated.claims.populationWords)})`, 'gi');
 /** the oldest twin mom anyone in our state can remember, the youngest ever recorded */
 const SUPERLATIVE = /\bthe\s+(?:oldest|youngest|largest|biggest|smallest|heaviest|first)\s+(?:[\w'’-]+\s+){0,5}?(?:anyone\s+(?:[\w'’]+\s+){0,5}?(?:can\s+|could\s+)?remembers?|ever\s+(?:recorded|reported|documented|seen)|on\s+record|in\s+(?:our|the)\s+(?:state|country|world)'?s?\s+history)\b/gi;
 
@@ -84,7 +88,7 @@ export function findRarity(text: string, tokens: readonly Token[] = tokenize(tex
   for (const m of text.matchAll(ODDS)) {
     if (oddsDenominator(m[1], m[2]) >= 50_000) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'RARITY', rule: 'odds' });
   }
-  for (const [re, rule] of [[SEEN_NEVER, 'never-seen'], [FIRST_IN, 'first-in'], [FEW_KNOWN, 'few-known'], [SUPERLATIVE, 'superlative']] as const) {
+  for (const [re, rule] of [[SEEN_NEVER, 'never-seen'], [FIRST_IN, 'first-in'], [FEW_KNOWN, 'few-known'], [NTH_CASE, 'nth-case'], [FEWER_THAN, 'fewer-than'], [SUPERLATIVE, 'superlative']] as const) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'RARITY', rule });
   }

@@ -24,6 +24,10 @@ describe('traceable: positives (a rare case, event or feature that points at one
     ['A surfer bitten by a shark off Marlow Point came to us with a degloved calf. Vascular intact on CTA.', ['EVENT', 'PLACE']],
     // feature + age + role
     ['39-year-old circus performer, CT abdomen: 14 batteries sitting in the stomach. Endoscopy is on the way.', ['FEATURE', 'AGE', 'ROLE']],
+    // sex/age shorthand + pro sports role + rarity claim
+    ['M/27 NFL lineman, only the 3rd reported case of bilateral patellar agenesis I can find.', ['AGE', 'ROLE', 'RARITY']],
+    // farm accident with a newsy vehicle word + place + time
+    ['Tractor rollover outside Millbrook this afternoon. We got the farmer with a crushed pelvis.', ['EVENT', 'TIME']],
     // feature (object in a body site) + time + place
     ['Guy walked into the ED in Brookvale last night with a knife in his skull, chatting. Tip abuts the sinus.', ['FEATURE', 'TIME', 'PLACE']],
   ])('%s', (text, kinds) => {

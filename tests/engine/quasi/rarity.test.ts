@@ -46,6 +46,8 @@ describe('rarity claims', () => {
     ["Honestly I've never seen one before.", 'never seen one'], // never seen
     ['one of maybe a few hundred people in the world with it', 'one of maybe a few hundred people in the world'], // few known
     ['the oldest patient anyone here can remember', 'the oldest patient anyone here can remember'], // superlative
+    ['This is only the 12th reported case worldwide.', 'only the 12th reported case worldwide'], // nth case
+    ['There are fewer than 100 cases in the literature.', 'fewer than 100 cases in the literature'], // fewer than
   ])('%s', (text, claim) => {
     expect(rarities(text)).toContain(claim);
   });
