@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { failClosedRemoteDefaults } from './scripts/vite/fail-closed-remote';
 
 
 export default defineConfig({
@@ -8,7 +9,7 @@ export default defineConfig({
   outDir: '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), failClosedRemoteDefaults()],
     // No modulepreload polyfill: every supported browser preloads modules natively, and the
     // polyfill is the only `fetch(` in the bundle (it only fetched our own chunks, but a bundle
     // with no network call at all is easier to audit).
