@@ -19,7 +19,8 @@ const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? ar
 const model = opt('--model');
 const edge = opt('--edge');
 const only = opt('--only');
-const dir = args.find((a, i) => !a.startsWith('-') && !['--model', '--edge', '--only'].includes(args[i - 1] ?? '')) ?? '../shared/images';
+const bright = opt('--bright');
+const dir = args.find((a, i) => !a.startsWith('-') && !['--model', '--edge', '--only', '--bright'].includes(args[i - 1] ?? '')) ?? '../shared/images';
 const labels: Label[] = JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8'));
 
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -31,7 +32,7 @@ const times: number[] = [];
 const missesByType = new Map<string, number>();
 for (const lab of labels) {
   if (only && !lab.file.includes(only)) continue;
-  const res = await scanImageFile(path.join(dir, lab.file), { model, edgePass: edge === 'always' ? true : edge === 'never' ? false : undefined });
+  const res = await scanImageFile(path.join(dir, lab.file), { model, edgePass: edge === 'always' ? true : edge === 'never' ? false : undefined, brightPass: bright === 'always' ? true : bright === 'never' ? false : undefined });
   times.push(res.ms);
   if (res.notChecked) notChecked++;
   const pixel = res.findings.filter((f) => f.bbox);

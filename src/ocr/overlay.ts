@@ -30,6 +30,8 @@ const RE_DOB = new RegExp(label(overlay.dobLabels), 'gi');
 const RE_DATE_LABEL = new RegExp(label(overlay.dateLabels), 'gi');
 const RE_NAME_LABEL = new RegExp(label(overlay.nameLabels), 'gi');
 const RE_AGE_LABEL = new RegExp(label(overlay.ageLabels), 'gi');
+/** `MRN` with one letter misread, upper case as overlays print it (not `MRI`/`MRA`, which are modalities). */
+const RE_MRN_MISREAD = /(?<![A-Za-z])(?!MR[IA](?![A-Za-z]))(?:[A-Z]RN|M[A-Z]N|MR[A-Z])(?![A-Za-z])\s*[:#.]?\s*/g;
 
 /** OCR misreads of digits inside a mostly numeric token. */
 const DIGIT_FIX: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', i: '1', '|': '1', '!': '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
@@ -139,6 +141,14 @@ export function overlaySpans(line: string): OverlaySpan[] {
   if (bare && (fixDigits(bare[1]).match(/\d/g)?.length ?? 0) >= 6 && !validDate(bare[1])) add(bare.index + bare[0].indexOf(bare[1]), bare.index + bare[0].indexOf(bare[1]) + bare[1].length, 'MRN', 0.7, 'overlay-bare-id');
   for (const m of line.matchAll(/(?<![\w.,/:-])\d{7,12}(?![\w.,/:%-])/g)) {
     if (!validDate(m[0])) add(m.index!, m.index! + m[0].length, 'MRN', 0.65, 'overlay-long-number');
+  }
+  // A label that OCR misread by one letter (`HRN`, `MAN`, `MRH` for MRN), then a long value.
+  after(RE_MRN_MISREAD, ID_VALUE, 'MRN', 0.85, 'overlay-id-misread', (v) => (fixDigits(v).match(/\d/g)?.length ?? 0) >= 6 && !validDate(v));
+  // Digit groups joined by dashes, 8+ digits (7 in three groups) (`8817-220-09`, `3390-4417`): an ID shape
+  // whatever its label became; dates are DATE, and technical values are never that long.
+  for (const m of line.matchAll(/(?<![\w.,/:-])\d{2,6}(?:-\d{2,6}){1,3}(?![\w.,/:%-])/g)) {
+    const digits = m[0].match(/\d/g)?.length ?? 0, dashes = m[0].split('-').length - 1;
+    if ((digits >= 8 || (digits >= 7 && dashes >= 2)) && /\d{3}/.test(m[0]) && !validDate(m[0])) add(m.index!, m.index! + m[0].length, 'MRN', 0.65, 'overlay-dashed-id');
   }
   // The facility line.
   FACILITY.lastIndex = 0;

@@ -21,6 +21,9 @@ describe('overlaySpans: PHI in overlay lines', () => {
     ['Alder Creek Medical Center', 'FACILITY:Alder Creek Medical Center'], // facility line
     ['  0051772', 'MRN:0051772'], // a line that is only an ID
     ['MARTINEZ-OKOYEASOFIA', 'NAME:MARTINEZ-OKOYEASOFIA'], // caret read as a letter, hyphenated surname
+    ['HRN 5521-330-17', 'MRN:5521-330-17'], // the MRN label with one letter misread, dashed value
+    ['MAN 40O2-7781', 'MRN:40O2-7781'], // misread label, O for 0 in the value
+    ['Chart 6610-2284', 'MRN:6610-2284'], // a dashed 8-digit ID under an unknown label
   ])('%s', (line, want) => {
     expect(spans(line)).toContain(want);
   });
@@ -42,8 +45,18 @@ describe('overlaySpans: technical overlay text is not PHI', () => {
     ['POST-CONTRAST'], // one hyphenated technical token
     ['T-SPINE'], // body part with a one-letter prefix
     ['Zoom: 131%'], // display
+    ['MRI 1.5T 2024'], // the modality, not a misread MRN label
+    ['MAN 3390'], // a misread label needs a long value
+    ['W 1200-150'], // a short dashed value (7 digits in two groups)
   ])('%s', (line) => {
     expect(spans(line)).toEqual([]);
+  });
+});
+
+describe('overlaySpans: a dashed date is a DATE, not an ID', () => {
+  it.each([['Study 2024-03-18'], ['2024-03-18 09:55']])('%s', (line) => {
+    expect(spans(line)).toContain('DATE:2024-03-18');
+    expect(spans(line).some((s) => s.startsWith('MRN'))).toBe(false);
   });
 });
 
