@@ -2,7 +2,7 @@ import type { AnalyzeOptions } from '../engine/types';
 import type { GuardReport } from '../guard/controller';
 import { isTabStatusRequest, reportMessage, type TabStatus } from './messages';
 import { loadPolicy, type PolicyDeps, type PolicySummary } from './policy';
-import { userSettingsItem } from './settings';
+import { watchUserSettings } from './settings';
 
 /** The parts of the extension API the content script's history wiring uses. */
 export interface ContentRuntime {
@@ -16,7 +16,10 @@ export interface ContentRuntime {
 export interface ContentHistory {
   /** The guard's `report`: sends the report to the background; never throws. */
   report(event: GuardReport): void;
-  /** The user's settings the rule set lets through, for analyze (allow list, disclaimer text). */
+  /**
+   * The user's allow list ("not PHI" in the popup), where the rule set lets it through, for the
+   * next scan right away (the merged policy carries it too once the background re-merges).
+   */
   options(): AnalyzeOptions;
 }
 
@@ -35,7 +38,7 @@ export function createContentHistory(deps: {
   let summary: PolicySummary | undefined;
   const reload = () => loadPolicy(deps.policy).then((s) => { summary = s; }, () => undefined);
   void reload();
-  const unwatch = userSettingsItem.watch(() => void reload());
+  const unwatch = watchUserSettings(() => void reload());
   const onMessage = (m: unknown) => (isTabStatusRequest(m) ? Promise.resolve<TabStatus>({ active: true, site: deps.site, boxes: deps.boxes() }) : undefined);
   deps.runtime.onMessage.addListener(onMessage);
   deps.signal.addEventListener('abort', () => { unwatch(); deps.runtime.onMessage.removeListener(onMessage); }, { once: true });
@@ -45,10 +48,7 @@ export function createContentHistory(deps: {
     },
     options() {
       if (!summary) return {};
-      return {
-        ...(summary.allow.length ? { allow: summary.allow } : {}),
-        ...(summary.disclaimerText ? { disclaimer: { text: summary.disclaimerText } } : {}),
-      };
+      return summary.allow.length ? { allow: summary.allow } : {};
     },
   };
 }

@@ -1,14 +1,11 @@
+import { storage } from 'wxt/utils/storage';
+import { bundledPolicyState, POLICY_KEY, type StoredPolicyState } from '../rules/policy-client';
 import { readUserSettings, type UserSettings } from './settings';
 
 /**
- * What the history, the popup and the options page need from the rule set in force.
- *
- * STUB (issue 8): src/rules/merge.ts (issue 7) merges bundled < institution < user into a
- * `Policy` with `retentionDays`, `locked` (keys such as "dictionaries.allow", "disclaimer.text",
- * "retentionDays", "*", or a section prefix) and `packs`. It was not committed when this was
- * written, so this file takes that shape structurally (`fromPolicy`) and ships a built-in source
- * (`builtInPolicy`: the bundled pack, nothing locked, not managed). Wire `loadPolicy` to the
- * merged policy and the managed-storage reader when they land.
+ * What the history, the popup and the options page need from the rule set in force: the merged
+ * policy the background stores (src/rules/policy-service.ts, read like src/rules/policy-client.ts),
+ * plus the user's history retention, which may only shorten the rule set's.
  */
 
 /** The history's default retention: 24 hours (issue 8). */
@@ -29,7 +26,7 @@ export interface PolicySummary {
   /** The retention in force: the user's choice within the limit. */
   readonly retentionDays: number;
   readonly locked: readonly string[];
-  /** The pack names in force, lowest layer first ("clearpost.default 1.0.0"). */
+  /** The rule packs in force (bundled, institution), lowest first ("clearpost.default 1.0.0"). */
   readonly packs: readonly string[];
   /** An institution pack is in force. */
   readonly managed: boolean;
@@ -63,7 +60,7 @@ export function fromPolicy(policy: PolicyLike, user: UserSettings, managed: bool
     limitDays,
     retentionDays: may('retentionDays') && user.retentionDays !== null ? Math.min(limitDays, user.retentionDays) : limitDays,
     locked: policy.locked,
-    packs: policy.packs.map((p) => `${p.id} ${p.version}`),
+    packs: policy.packs.filter((p) => p.source !== 'user').map((p) => `${p.id} ${p.version}`),
     managed,
     allow,
     disclaimerText: may('disclaimer.text') && user.disclaimerText.trim() ? user.disclaimerText.trim() : policy.analyze.disclaimer?.text ?? '',
@@ -71,13 +68,15 @@ export function fromPolicy(policy: PolicyLike, user: UserSettings, managed: bool
   };
 }
 
-/** STUB built-in rule set until the merged policy is wired: the bundled pack, nothing locked. */
-export const builtInPolicy: PolicyLike = {
-  retentionDays: DEFAULT_RETENTION_DAYS,
-  locked: [],
-  packs: [{ source: 'bundled', id: 'clearpost.default', version: '1.0.0' }],
-  analyze: {},
-};
+/** The bundled rules alone (before the background stored its merged state). */
+export const builtInPolicy: PolicyLike = bundledPolicyState().policy as PolicyLike;
+
+/** The background's merged state, read from extension storage; the bundled rules until it exists. */
+export async function storedRules(): Promise<{ policy: PolicyLike; managed: boolean }> {
+  const state = await storage.getItem<StoredPolicyState>(`local:${POLICY_KEY}`).catch(() => null);
+  if (!state?.policy?.analyze) return { policy: builtInPolicy, managed: false };
+  return { policy: state.policy as PolicyLike, managed: state.institution?.status === 'applied' || state.institution?.status === 'last-good' };
+}
 
 export interface PolicyDeps {
   /** The merged rule set (without the user layer) and whether an institution manages it. */
@@ -87,7 +86,7 @@ export interface PolicyDeps {
 
 export async function loadPolicy(deps: PolicyDeps = {}): Promise<PolicySummary> {
   const [rules, user] = await Promise.all([
-    (deps.rules?.() ?? Promise.resolve({ policy: builtInPolicy, managed: false })).catch(() => ({ policy: builtInPolicy, managed: false })),
+    (deps.rules ?? storedRules)().catch(() => ({ policy: builtInPolicy, managed: false })),
     (deps.user ?? readUserSettings)(),
   ]);
   return fromPolicy(rules.policy, user, rules.managed);

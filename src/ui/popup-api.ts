@@ -3,6 +3,7 @@ import { createHistory } from '../store/history';
 import { TAB_STATUS, type TabStatus } from '../store/messages';
 import { DAY_MS, loadPolicy } from '../store/policy';
 import { recordPostsItem, updateUserSettings } from '../store/settings';
+import type { HistorySettingsApi } from './options-history';
 import type { PopupApi } from './popup';
 
 /** The parts of the extension API the popup uses. */
@@ -50,5 +51,17 @@ export function createPopupApi(b: PopupBrowser, doc: Document = document): Popup
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
     openOptions: () => void b.runtime.openOptionsPage(),
+  };
+}
+
+/** The options page's history sections over the same API (src/ui/options-history.tsx, options-audit.tsx). */
+export function historySettingsApi(api: PopupApi): HistorySettingsApi {
+  return {
+    history: api.history,
+    policy: api.policy,
+    save: updateUserSettings,
+    recordPosts: api.recordPosts,
+    setRecordPosts: (on) => recordPostsItem.setValue(on),
+    changed: api.changed,
   };
 }
