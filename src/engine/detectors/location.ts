@@ -31,7 +31,7 @@ const UNIT = suffixAlt(placeWords.unitWords.filter((u) => u !== '#'));
 const STATE_ALT = [...states.codes, ...states.names].sort((a, b) => b.length - a.length).map(esc).join('|');
 const LOCALITY_ALT = suffixAlt(placeWords.localitySuffixes).split('|').filter((x) => /^[A-Z][a-z]/.test(x)).join('|');
 const VENUE_ALT = suffixAlt(placeWords.venues.flatMap((v) => [v, v.split(' ').map(cap).join(' ')]));
-const VENUE_RE = new RegExp(String.raw`\b(?:at|near|from|in|outside|by)\s+(?:the\s+)?((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\s+(?:${VENUE_ALT})\b`, 'g');
+const VENUE_RE = new RegExp(String.raw`\b(?:at|near|from|in|outside|by|on|along|off|ran|run|running|finished|completed|walked)\s+(?:the\s+)?((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\s+(?:${VENUE_ALT})\b`, 'g');
 /** at Tamarack Ridge, at Cedar Bluff: a place named by its locality word after "at" */
 const AT_LOCALITY_RE = new RegExp(String.raw`\b[Aa]t\s+((?:[A-Z][a-z]+ ){1,2}(?:${LOCALITY_ALT}))\b`, 'g');
 const BEFORE_CASES = [...new Set(placeWords.before.flatMap((b) => [b, cap(b)]))].sort((a, b) => b.length - a.length).map(esc).join('|');

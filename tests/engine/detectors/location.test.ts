@@ -21,6 +21,10 @@ describe('location detector', () => {
     ['We got the 16-year-old from the crash near the Pinecrest high school last night', ['Pinecrest high school']],
     // "the only X in Y" identifies the patient without any other cue
     ['When the only dentist in Riverton gets an MRI, everyone knows', ['Riverton']],
+    // a named road without a house number, in a trauma case
+    ['the pile-up on the Harlow bypass sent us three patients overnight', ['Harlow bypass']],
+    // a local race the patient ran after her surgery
+    ['a year after her surgery she ran the Corrib Lake 10K with her son', ['Corrib Lake 10K']],
   ])('finds %s', (text, expected) => {
     expect(places(text)).toEqual(expected);
   });
@@ -42,6 +46,8 @@ describe('location detector', () => {
     ['The pt images are stuck in PACS and the order is in Epic'],
     // Boston Scientific is a device maker, not a city
     ['The patient has a Boston Scientific ICD, serial on file'],
+    // the author's own race, no case
+    ['I ran the Fenmore 10K last weekend, slow but happy'],
   ])('ignores %s', (text) => {
     expect(places(text)).toEqual([]);
   });
