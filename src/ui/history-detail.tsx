@@ -37,7 +37,7 @@ export function HistoryDetail({ record, actions, busy, notPhiState }: {
   const onKeyDown = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.preventDefault(); actions.back(); } };
   return (
     <section aria-labelledby="detail-title" onKeyDown={onKeyDown}>
-      <button type="button" class="link" onClick={actions.back} aria-label="Back to the list of flagged drafts">← All flagged drafts</button>
+      <button type="button" class="link" onClick={actions.back}><span aria-hidden="true">← </span>All flagged drafts</button>
       <h2 id="detail-title" tabIndex={-1}>{siteLabel(record.site)}, {when(record.time)}</h2>
       <p class="meta">{DECISION_LABEL[record.decision.kind]}{record.decision.reason ? ` — “${record.decision.reason}”` : ''}</p>
       <h3 id="draft-label">Draft (patient details replaced by their type)</h3>

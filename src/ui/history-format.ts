@@ -28,5 +28,6 @@ export function when(time: number, now = Date.now()): string {
 /** Distinct finding types of a record, in order of appearance ("NAME, DATE"). */
 export const typesOf = (r: Pick<HistoryRecord, 'findings'>): string[] => [...new Set(r.findings.map((f) => f.type))];
 
-/** "NAME" -> "name", "HEALTH_PLAN" -> "health plan". */
-export const typeWords = (type: string): string => type.toLowerCase().replace(/_/g, ' ');
+const ACRONYMS = new Set(['SSN', 'MRN', 'IP', 'URL', 'NPI', 'DEA', 'EIN', 'TIN']);
+/** "NAME" -> "name", "HEALTH_PLAN" -> "health plan", "SSN" stays "SSN". */
+export const typeWords = (type: string): string => (ACRONYMS.has(type) ? type : type.toLowerCase().replace(/_/g, ' '));

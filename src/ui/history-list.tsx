@@ -25,12 +25,11 @@ export function HistoryList({ records, open }: { records: readonly HistoryRecord
         const open_ = isUnresolved(r);
         return (
           <li key={r.id}>
-            <button type="button" data-id={r.id} class={`item${open_ ? ' unresolved' : ''}`} onClick={() => open(r.id)}
-              aria-label={`${siteLabel(r.site)}, ${when(r.time)}: ${types}. ${DECISION_LABEL[r.decision.kind]}${open_ ? ', unresolved' : ''}. Open`}>
-              <span class="site">{siteLabel(r.site)}</span>
-              <span class="time">{when(r.time)}</span>
-              <span class="types">{types}</span>
-              <span class="decision">{DECISION_LABEL[r.decision.kind]}</span>
+            <button type="button" data-id={r.id} class={`item${open_ ? ' unresolved' : ''}`} onClick={() => open(r.id)}>
+              <span class="site">{siteLabel(r.site)}</span><span class="sr">, </span>
+              <span class="time">{when(r.time)}</span><span class="sr">: </span>
+              <span class="types">{types}</span><span class="sr">. </span>
+              <span class="decision">{DECISION_LABEL[r.decision.kind]}{open_ ? <span class="sr">, unresolved</span> : null}</span>
             </button>
           </li>
         );

@@ -58,7 +58,7 @@ mark.advice, mark.disclaimer { background: #fff2c6; }
 .actions { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .6rem; }
 .empty { color: #444; }
 footer { border-top: 1px solid #ddd; margin-top: .75rem; padding-top: .5rem; display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; }
-.announce { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.announce, .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
 function statusLine(tab: TabStatus | undefined | null, policy: PolicySummary | undefined): string {

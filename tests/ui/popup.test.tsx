@@ -62,7 +62,7 @@ describe('popup', () => {
     const items = [...app.querySelectorAll('button.item')];
     expect(items.map((b) => b.querySelector('.site')?.textContent)).toEqual(['LinkedIn', 'X']);
     expect(items[1].querySelector('.types')?.textContent).toBe('name, date');
-    expect(items[0].getAttribute('aria-label')).toMatch(/^LinkedIn, .*: phone\. No decision yet, unresolved\. Open$/);
+    expect(items[0].textContent).toMatch(/^LinkedIn, .*: phone\. No decision yet, unresolved$/);
   });
 
   it('Down and Up move focus between drafts', async () => {
