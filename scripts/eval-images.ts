@@ -10,7 +10,7 @@ import path from 'node:path';
 import { closeOcr, scanImageFile } from '../src/ocr/node';
 import type { Box, ImageFinding } from '../src/ocr/types';
 
-interface Line { text: string; bbox: Box; phi: boolean; type: string | null; partial?: boolean }
+interface Line { text: string; bbox: Box; phi: boolean; type: string | null; partial?: boolean; orientation?: string }
 interface Label { file: string; expect: 'phi' | 'clean'; variant: string; lines: Line[]; metadata_phi?: { field: string; type: string }[] }
 
 const args = process.argv.slice(2);
@@ -30,6 +30,10 @@ let phiLines = 0, caughtLines = 0, phiImages = 0, flaggedPhiImages = 0, cleanIma
 let metaGold = 0, metaCaught = 0, fpBoxes = 0, findingsTotal = 0, notChecked = 0;
 const times: number[] = [];
 const missesByType = new Map<string, number>();
+/** Recall of PHI lines per image variant and per line orientation (`rotated_90`/`rotated_270` in the held-out set). */
+const byVariant = new Map<string, [number, number]>();
+const byOrientation = new Map<string, [number, number]>();
+const tally = (m: Map<string, [number, number]>, k: string, hit: boolean) => { const r = m.get(k) ?? [0, 0]; r[1]++; if (hit) r[0]++; m.set(k, r); };
 for (const lab of labels) {
   if (only && !lab.file.includes(only)) continue;
   const res = await scanImageFile(path.join(dir, lab.file), { model, edgePass: edge === 'always' ? true : edge === 'never' ? false : undefined, brightPass: bright === 'always' ? true : bright === 'never' ? false : undefined });
@@ -41,7 +45,10 @@ for (const lab of labels) {
   const misses: Line[] = [];
   for (const l of lab.lines.filter((x) => x.phi)) {
     phiLines++;
-    if (pixel.some((f) => overlaps(f.bbox!, l.bbox))) caughtLines++;
+    const hit = pixel.some((f) => overlaps(f.bbox!, l.bbox));
+    tally(byVariant, lab.variant, hit);
+    tally(byOrientation, l.orientation ?? 'horizontal', hit);
+    if (hit) caughtLines++;
     else { misses.push(l); missesByType.set(l.type ?? '?', (missesByType.get(l.type ?? '?') ?? 0) + 1); }
   }
   const fps: ImageFinding[] = pixel.filter((f) => !lab.lines.some((l) => l.phi && overlaps(f.bbox!, l.bbox)));
@@ -64,4 +71,7 @@ console.log(`images with PHI flagged ${flaggedPhiImages}/${phiImages} = ${pct(fl
 console.log(`clean images warned    ${warnedClean}/${cleanImages} = ${pct(warnedClean, cleanImages)}   (target <= 10%)`);
 console.log(`metadata PHI fields    ${metaCaught}/${metaGold} in images with metadata findings`);
 console.log(`pixel findings outside PHI lines ${fpBoxes} of ${findingsTotal} findings; not checked ${notChecked}`);
+const table = (m: Map<string, [number, number]>) => [...m].sort((a, b) => a[0].localeCompare(b[0])).map(([k, [c, n]]) => `${k} ${c}/${n}`).join(', ');
+console.log(`PHI line recall by variant: ${table(byVariant)}`);
+console.log(`PHI line recall by orientation: ${table(byOrientation)}`);
 console.log(`ms per image: median ${times[Math.floor(times.length / 2)]}, p90 ${times[Math.floor(times.length * 0.9)]}, max ${times[times.length - 1]}`);

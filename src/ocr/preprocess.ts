@@ -109,6 +109,40 @@ export function edgeStrips(width: number, height: number, band = 0.16): Box[] {
   ].map((b) => [Math.max(0, b[0]), Math.max(0, b[1]), Math.min(width, b[2]), Math.min(height, b[3])] as Box);
 }
 
+/** The left and right strips, full height, where vertical overlay lines (rotated 90/270) run. */
+export function sideStrips(width: number, height: number, band = 0.15): Box[] {
+  const w = Math.min(width, Math.max(24, Math.round(width * band)));
+  return [[0, 0, w, height], [width - w, 0, width, height]];
+}
+
+/** Turns an image a quarter turn: clockwise (`cw`) or counter-clockwise. */
+export function rotate90(g: GreyBitmap, cw: boolean): GreyBitmap {
+  const { width: w, height: h, data } = g;
+  const out = new Uint8Array(w * h);
+  // The result is h wide and w high. cw: (x, y) -> (h-1-y, x); ccw: (x, y) -> (y, w-1-x).
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) out[cw ? x * h + (h - 1 - y) : (w - 1 - x) * h + y] = data[y * w + x];
+  }
+  return { width: h, height: w, data: out };
+}
+
+/** Paints boxes white (masks text already read before a second look at the same pixels). */
+export function whiteOut(g: GreyBitmap, boxes: readonly Box[]): GreyBitmap {
+  const data = new Uint8Array(g.data);
+  for (const b of boxes) {
+    const x0 = Math.max(0, Math.floor(b[0])), x1 = Math.min(g.width, Math.ceil(b[2]));
+    for (let y = Math.max(0, Math.floor(b[1])); y < Math.min(g.height, Math.ceil(b[3])); y++) data.fill(255, y * g.width + x0, y * g.width + Math.max(x0, x1));
+  }
+  return { width: g.width, height: g.height, data };
+}
+
+/** Share of ink pixels (dark in a text map). */
+export function inkShare(g: GreyBitmap): number {
+  let n = 0;
+  for (let i = 0; i < g.data.length; i++) if (g.data[i] < 128) n++;
+  return g.data.length ? n / g.data.length : 0;
+}
+
 /**
  * Text map: ink is drawn dark on a flat white page whatever its colour. Each pixel is compared
  * with the mean of its neighbourhood (a box of `radius`): where that neighbourhood is dark the

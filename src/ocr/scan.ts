@@ -8,7 +8,7 @@ import { analyze } from '../engine/analyze';
 import type { AnalyzeOptions } from '../engine/types';
 import { phiMessage } from '../engine/messages';
 import { overlaySpans } from './overlay';
-import { crop, edgeStrips, scale, textMap, toGrey } from './preprocess';
+import { crop, edgeStrips, inkShare, rotate90, scale, sideStrips, textMap, toGrey, whiteOut } from './preprocess';
 import type { Bitmap, Box, GreyBitmap, ImageFinding, OcrEngine, OcrLine, OcrWord } from './types';
 
 export interface ScanOptions {
@@ -19,6 +19,8 @@ export interface ScanOptions {
   edgePass?: boolean;
   /** Run the bright-ink pass always (true), never (false), or when the first pass read noise (default). */
   brightPass?: boolean;
+  /** Read vertical text in the side strips (default true). */
+  verticalPass?: boolean;
 }
 
 /** Tesseract page segmentation: 11 = sparse text, which suits scattered overlay lines. */
@@ -157,7 +159,54 @@ export async function ocrBitmap(engine: OcrEngine, bitmap: Bitmap, opts: ScanOpt
       throw err;
     }
   }
+  if (opts.verticalPass ?? true) {
+    try {
+      merged.push(...(await verticalPass(engine, g, up, merged, down, deadline)).map((l) => mapLine(l, down, 0, 0)));
+    } catch (err) {
+      if (err instanceof ScanTimeout) return { lines: merged, partial: 'time limit reached during the vertical-text OCR pass' };
+      throw err;
+    }
+  }
   return { lines: merged };
+}
+
+/** Ink share of a side strip, once the text already read is masked, worth a look for vertical lines. */
+const VERTICAL_MIN_INK = 0.0015;
+
+/** Maps a line read in a quarter-turned strip (`w` x `h` before the turn, scaled by `f`) back to `g`'s pixels. */
+function unrotateLine(l: OcrLine, cw: boolean, w: number, h: number, f: number, dx: number, dy: number): OcrLine {
+  const m = (b: Box): Box => {
+    // cw turned (x, y) into (h-1-y, x); ccw into (y, w-1-x). Inverse on boxes, then unscale.
+    const r: Box = cw ? [b[1], h - b[2], b[3], h - b[0]] : [w - b[3], b[0], w - b[1], b[2]];
+    return [Math.floor(r[0] / f) + dx, Math.floor(r[1] / f) + dy, Math.ceil(r[2] / f) + dx, Math.ceil(r[3] / f) + dy];
+  };
+  return { ...l, box: m(l.box), words: l.words.map((wd) => ({ ...wd, box: m(wd.box) })) };
+}
+
+/**
+ * Vertical text (a facility name or an ID running up or down the side of a radiograph, rotated
+ * 90 or 270 degrees): each side strip, with the horizontal text already read masked out, is
+ * turned upright both ways when it still holds ink; the turn that reads more good words wins.
+ * Lines come back in `g`'s pixels.
+ */
+async function verticalPass(engine: OcrEngine, g: GreyBitmap, up: number, known: readonly OcrLine[], down: number, deadline: number): Promise<OcrLine[]> {
+  const out: OcrLine[] = [];
+  const f = Math.max(up, g.width < 1200 ? 2 : 1);
+  for (const strip of sideStrips(g.width, g.height)) {
+    const masks = known.filter((l) => l.confidence >= 40 && l.box[2] - l.box[0] > l.box[3] - l.box[1])
+      .map((l): Box => [(l.box[0] * down - strip[0]) * f - 4, (l.box[1] * down - strip[1]) * f - 4, (l.box[2] * down - strip[0]) * f + 4, (l.box[3] * down - strip[1]) * f + 4]);
+    const map = whiteOut(textMap(scale(crop(g, strip), f)), masks);
+    if (inkShare(map) < VERTICAL_MIN_INK) continue;
+    let best: { lines: OcrLine[]; cw: boolean; good: number } | null = null;
+    for (const cw of [true, false]) {
+      const lines = await withDeadline(engine.recognize(rotate90(map, cw), PSM_STRIP), deadline);
+      const good = goodWords(lines);
+      if (!best || good > best.good) best = { lines, cw, good };
+    }
+    if (!best || best.good === 0) continue;
+    for (const l of best.lines) out.push(unrotateLine(l, best.cw, map.width, map.height, f, strip[0], strip[1]));
+  }
+  return out;
 }
 
 interface Span { start: number; end: number; type: string; score: number; ruleId: string; severity?: ImageFinding['severity']; message?: string }
