@@ -39,7 +39,7 @@ const PRIORITY: Record<Source, number> = {
 };
 const BASE: Record<Source, number> = {
   header: 0.95, dicom: 0.9, cue: 0.9, relative: 0.85, 'own-family': 0.2, titled: 0.6, honorific: 0.65, handle: 0.75,
-  hashtag: 0.7, possessive: 0.7, aged: 0.7, kin: 0.6, reply: 0.6, vocative: 0.6, signature: 0.55, person: 0.35, coref: 0.6,
+  hashtag: 0.7, possessive: 0.55, aged: 0.7, kin: 0.45, reply: 0.6, vocative: 0.6, signature: 0.55, person: 0.35, coref: 0.6,
 };
 /** Sources that already carry their own patient cue: professional words nearby do not lower them. */
 const CUED = new Set<Source>(['header', 'dicom', 'cue', 'relative', 'titled', 'handle']);
@@ -155,6 +155,8 @@ const ET_AL = /^[ \t,]*(?:et\.?[ \t]+al|and colleagues|&[ \t]+colleagues)/i;
 /** The patient agreed to be shown (`thanks to X for letting me share`): outweighs the `thanks` cue. */
 const CONSENT_RE = wordsRe(cues.consent);
 const STUDY_NOUNS = new Set(cues.studyNouns);
+/** Words after `X's CT` that make X an institution or vendor (`Stanford's MRI safety course`). */
+const PROGRAMME = new Set(cues.programmeWords);
 const RELATIVE_WORDS = new Set(cues.relatives);
 const SCORE_NAMES = new Set(cues.scoreNames);
 /** A name-like word that is a place, organisation or date in compromise's lexicon. */
@@ -442,6 +444,9 @@ function findPossessives(ctx: DetectContext, raw: Raw[]): void {
     const n1 = lc(m[2]), n2 = m[3] ? lc(m[3]) : '';
     const noun = STUDY_NOUNS.has(n1) || RELATIVE_WORDS.has(n1) || STUDY_NOUNS.has(`${n1} ${n2}`) || (n2 !== '' && STUDY_NOUNS.has(n2) && !STUDY_NOUNS.has(n1) && /^\p{Ll}/u.test(m[2]));
     if (!noun || !words.every(personLike) || SCORE_NAMES.has(lc(words[0]))) continue;
+    // `Stanford's MRI safety course`, `Harvard's pathology department`: an institution's programme
+    const next = /^[ \t]+([\p{L}-]+)(?:[ \t]+([\p{L}-]+))?/u.exec(ctx.lower.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    if ([n2, next?.[1], next?.[2]].some((x) => x !== undefined && x !== '' && (ORG_AFTER.has(x) || PROGRAMME.has(x)))) continue;
     // `Tuesday's CT`, `Boston's MRI` are dropped by personLike; `Mr. X's` belongs to the honorific pattern.
     pushAt(raw, [m.index, m.index + m[1].length], 'possessive');
     POSSESSIVE_RE.lastIndex = m.index + m[1].length;

@@ -120,6 +120,14 @@ describe('name detector', () => {
     ['Apgar was 9. Mom and baby doing well.'],
     // the author's own grandparent
     ['my Nana Rose taught me to bake bread'],
+    // an institution's programme, not a patient's study
+    ["Harvard's pathology department is hiring two fellows"],
+    // a vendor course after a possessive
+    ["Stanford's MRI safety course is worth the time"],
+    // a reply to a colleague about their post, no care cue
+    ['Sarah, your post about burnout resonated with all of us'],
+    // a family title naming a restaurant, no case
+    ["Shoutout to Grandpa Joe's BBQ for feeding the night shift"],
   ])('ignores %s', (text) => {
     expect(names(text)).toEqual([]);
   });
