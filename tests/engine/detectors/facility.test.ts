@@ -23,6 +23,8 @@ describe('facility detector', () => {
     ["We lost a little one at Kestrel Bay Children's tonight; his mum held him", ["Kestrel Bay Children's"]],
     // a place name continued by lower-case department words
     ['the Fenwick radiology front desk called my patient twice about her MRI', ['Fenwick radiology front desk']],
+    // a bare name after a treatment verb (`embolized at`) in a trauma case
+    ['Spleen lac after the rollover. Embolized at Harrowfield, then home in four days.', ['Harrowfield']],
   ])('finds %s', (text, expected) => {
     expect(facilities(text)).toEqual(expected);
   });
