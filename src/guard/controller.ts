@@ -351,12 +351,14 @@ export function createGuard(deps: GuardDeps): Guard {
         pass = { control: resend.control, box: t.box, until: Date.now() + 1000 };
         resend.run();
         pass = null;
+        // Recorded as sent now (like a clean post at its click): a site that navigates after
+        // posting would otherwise unload the page before the acceptance check below.
+        if (sent.trim()) emit({ kind: 'posted', site: site.id, text: sent, findings: sentFindings, decision: sentFindings.length ? 'posted-anyway' : 'clean' });
         setTimeout(() => {
           const now = t.box.isConnected ? readText(t.box, t.kind).text : '';
           // An image-only post has no text to compare: the site taking it shows as its file input emptied.
           const imagesGone = sentImages > 0 && deps.attachments!.views(t.box).length === 0;
           if (!t.box.isConnected || now !== sent || imagesGone) {
-            if (sent.trim()) emit({ kind: 'posted', site: site.id, text: sent, findings: sentFindings, decision: sentFindings.length ? 'posted-anyway' : 'clean' });
             deps.attachments?.clear(t.box);
             closePanel(t, false);
             return;

@@ -123,6 +123,36 @@ describe('popup', () => {
     await page.close();
   });
 
+  it('the record of posts (off by default): once on, what was posted shows on the print page, PHI replaced', async () => {
+    const options = await extensionPage('options.html');
+    const box = options.getByLabel(/Keep a record of what I post/);
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await options.getByText('Clearpost now keeps a record').waitFor();
+    await options.close();
+
+    const gp = await GuardPage.open(browser.context, 'textarea', port);
+    await gp.type('Flu clinic hours are extended this month.');
+    await gp.clickPost();
+    await expect.poll(() => gp.posted()).toHaveLength(1);
+    await gp.page.close();
+    const blocked = await GuardPage.open(browser.context, 'textarea', port);
+    await blocked.type('Reviewed MRN 48213377 at rounds.');
+    await blocked.clickPost();
+    await blocked.waitForPanel();
+    await blocked.clickPanelButton('Post anyway');
+    await expect.poll(() => blocked.posted()).toHaveLength(1);
+    await blocked.page.close();
+
+    const print = await extensionPage('print-record.html');
+    await expect.poll(() => print.locator('article').count(), { timeout: 10_000 }).toBe(2);
+    const texts = await print.locator('article .text').allTextContents();
+    expect(texts).toEqual(['Reviewed MRN [MRN] at rounds.', 'Flu clinic hours are extended this month.']);
+    expect(await print.locator('body').textContent()).not.toContain('48213377');
+    expect(await axeViolations(print)).toEqual([]);
+    await print.close();
+  });
+
   it('"Delete all" leaves no record in storage', async () => {
     const popup = await extensionPage('popup.html');
     await popup.locator('button.item').first().waitFor();
