@@ -150,6 +150,7 @@ describe('popup', () => {
     expect(texts).toEqual(['Reviewed MRN [MRN] at rounds.', 'Flu clinic hours are extended this month.']);
     expect(await print.locator('body').textContent()).not.toContain('48213377');
     expect(await axeViolations(print)).toEqual([]);
+    await print.screenshot({ path: join(SHOTS, 'print-record.png'), fullPage: true });
     await print.close();
   });
 
