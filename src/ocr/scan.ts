@@ -191,7 +191,7 @@ function unrotateLine(l: OcrLine, cw: boolean, w: number, h: number, f: number, 
  */
 async function verticalPass(engine: OcrEngine, g: GreyBitmap, up: number, known: readonly OcrLine[], down: number, deadline: number): Promise<OcrLine[]> {
   const out: OcrLine[] = [];
-  const f = Math.max(up, g.width < 1200 ? 2 : 1);
+  const f = up;
   for (const strip of sideStrips(g.width, g.height)) {
     const masks = known.filter((l) => l.confidence >= 40 && l.box[2] - l.box[0] > l.box[3] - l.box[1])
       .map((l): Box => [(l.box[0] * down - strip[0]) * f - 4, (l.box[1] * down - strip[1]) * f - 4, (l.box[2] * down - strip[0]) * f + 4, (l.box[3] * down - strip[1]) * f + 4]);
