@@ -84,6 +84,8 @@ export function createGuard(deps: GuardDeps): Guard {
 
   const emit = (event: GuardReport) => { try { deps.report?.(event); } catch { /* the history never breaks the guard */ } };
   let flagSeq = 0;
+  /** Flag ids are unique across tabs and frames: each guard has its own random part. */
+  const instance = Math.random().toString(36).slice(2, 10);
 
   const options = (): AnalyzeOptions => ({ site: site.id, ...(deps.options?.() ?? {}) });
   const analyzeModel = (model: TextModel) => (model.text.trim() ? deps.analyze(model.text, options()).filter((f) => REPORTED.has(f.severity)) : []);
@@ -298,7 +300,7 @@ export function createGuard(deps: GuardDeps): Guard {
     let posting = false;
     const pending = deps.attachments?.state(t.box).pending ?? 0;
     // The history: one record per warning with text findings, then the user's decision on it.
-    const flagId = t.findings.length ? `${Date.now().toString(36)}-${(flagSeq++).toString(36)}` : undefined;
+    const flagId = t.findings.length ? `${Date.now().toString(36)}-${instance}-${(flagSeq++).toString(36)}` : undefined;
     const flagged = { text: t.model.text, findings: t.findings };
     if (flagId) emit({ kind: 'flagged', id: flagId, site: site.id, ...flagged });
     let decided = false;
