@@ -36,6 +36,8 @@ const ACCOUNT_SPEC: PatternDetectorSpec = {
   invalidate: (v, text, start) => {
     const d = digitsOf(v);
     if (d.length < 5 || d.length > 20) return true;
+    // `412 55 9083`: the SSN shape with any separator belongs to the SSN detector
+    if (/^\d{3}([ .\-])\d{2}\1\d{4}$/.test(v.trim())) return true;
     // a labelled account number may look like a phone number that cannot exist: keep it
     if (impossiblePhone(v)) return notAnIdentifier(v.replace(/[ .\-()]/g, ''), text, start, NOT_ID, LABEL_WORDS);
     return notAnIdentifier(v, text, start, NOT_ID, LABEL_WORDS);

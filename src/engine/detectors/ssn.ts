@@ -1,4 +1,4 @@
-import { digitsOf, runPatterns } from '../patterns';
+import { clauseAfter, clauseBefore, digitsOf, runPatterns } from '../patterns';
 import { defineDetector } from '../types';
 
 /**
@@ -10,6 +10,12 @@ const D = String.raw`\d`;
 const S = String.raw`[ \t.\-_]*\n?[ \t]*`; // any run of separators, one line break at most
 const LABEL_BEFORE = /\b(?:ssn|social security(?: number| no\.?| #)?|ss#)\s*[:#]?\s*$/i;
 
+/**
+ * The paperwork an unlabelled SSN shows up on (a registration or face sheet, a fax cover sheet, a
+ * requisition, an insurance card) or a person it belongs to: `ddd dd dddd` there is an SSN.
+ */
+const PAPERWORK = /\b(?:registration|registrar|face ?sheet|cover sheet|fax cover|requisition|intake|admission form|consent form|paperwork|insurance card|id card|wristband|label|sticker|printout|chart|his|her|their|patient'?s?|pt'?s?|number)\b/;
+
 export const ssn = defineDetector({
   id: 'ssn',
   category: 'phi',
@@ -20,7 +26,7 @@ export const ssn = defineDetector({
     window: 5,
   },
   detect(ctx) {
-    return runPatterns(
+    const found = runPatterns(
       {
         id: 'ssn',
         type: 'SSN',
@@ -44,5 +50,14 @@ export const ssn = defineDetector({
       },
       ctx.text,
     );
+    return found.map((c) => {
+      if (c.explanation.pattern !== 'ssn-delimited' || c.score >= 0.85) return c;
+      const near = `${clauseBefore(ctx, c.start, 80)} ${clauseAfter(ctx, c.end, 60)}`;
+      // a label word nearby (`SSN`, `social`) is the shared context stage's to boost
+      if (!PAPERWORK.test(near) || /\b(?:ssn|social|ss#?|soc sec|tax id|itin)\b/.test(near)) return c;
+      // `fax cover sheet` names the paperwork, not a fax number: the shared fax suppression is skipped
+      const done = !/\b(?:phone|tel|call|isbn|doi|pmid|order)\b/.test(near);
+      return { ...c, score: 0.85, contextDone: done, explanation: { ...c.explanation, context: [...(c.explanation.context ?? []), '+ paperwork or owner in the clause'] } };
+    });
   },
 });

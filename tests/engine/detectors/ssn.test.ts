@@ -15,6 +15,10 @@ describe('ssn detector', () => {
     ['screenshot shows SSN 123 45 6789 in the header', '123 45 6789'],
     // evasion: spread digits
     ['pt ssn 2 1 9 0 9 9 9 9 9', '2 1 9 0 9 9 9 9 9'],
+    // unlabelled, spaced, on a registration requisition
+    ['Registration keyed his card wrong, so 412 55 9083 ended up on the requisition', '412 55 9083'],
+    // unlabelled on a fax cover sheet under her name
+    ['the fax cover sheet had 219 09 9991 printed right under her name', '219 09 9991'],
   ])('finds %s', (text, expected) => {
     expect(ssns(text)).toEqual([expected]);
   });
@@ -31,6 +35,8 @@ describe('ssn detector', () => {
     ['seen 2019-2021, Hb 12.3'],
     // ISBN-like number
     ['ISBN 978-0-12-345678-9'],
+    // the same shape given as a number to call
+    ['call 412 55 9083 for the vendor'],
   ])('ignores %s', (text) => {
     expect(ssns(text)).toEqual([]);
   });
