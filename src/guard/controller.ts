@@ -2,7 +2,8 @@ import type { AnalyzeOptions, Finding } from '../engine/types';
 import { eligibility } from '../sites/eligibility';
 import { editingHost, editorKind, enterPosts, isComposeBox, submitControlOn } from '../sites/editor';
 import type { EditorKind, SiteAdapter } from '../sites/types';
-import { applyEdits, placeCaret, type Edit } from './apply-fix';
+import { applyEdits, placeCaret } from './apply-fix';
+import { planFixes } from './fix-plan';
 import type { Attachments } from './attachments';
 import { createHighlighter, type Highlighter } from './highlights';
 import type { PanelApi, PanelHandle, PanelHandlers, PanelView } from './panel-api';
@@ -279,11 +280,12 @@ export function createGuard(deps: GuardDeps): Guard {
 
   // ---- the panel -----------------------------------------------------------------------------
 
-  const fixable = (findings: readonly Finding[]): Edit[] =>
-    findings.filter((f) => f.suggestion !== undefined).map((f) => ({ start: f.start, end: f.end, text: f.suggestion as string }));
+  // Fix all: the engine's fix operators (redaction, general wording for advice, the disclaimer
+  // appended to fit the site's limit), planned on the text the findings came from.
+  const plan = (t: Tracked) => planFixes(t.model.text, t.findings, options());
 
   function view(t: Tracked, extra: Partial<PanelView> = {}): PanelView {
-    return { findings: t.findings, canFix: fixable(t.findings).length > 0, ...(deps.attachments ? { images: deps.attachments.views(t.box) } : {}), ...extra };
+    return { findings: t.findings, canFix: plan(t).edits.length > 0, ...(deps.attachments ? { images: deps.attachments.views(t.box) } : {}), ...extra };
   }
 
   /** Closes the panel; with `focusBox`, the caret goes to the end of the first finding (or the draft). */
@@ -313,7 +315,8 @@ export function createGuard(deps: GuardDeps): Guard {
       edit: () => { decide('edited'); closePanel(t, true); },
       fixAll: async () => {
         t.panel?.update(view(t, { busy: true, status: 'Applying fixes…' }));
-        const result = await applyEdits(t.box, t.kind, t.model.text, fixable(t.findings), signal);
+        const { edits, notes } = plan(t);
+        const result = await applyEdits(t.box, t.kind, t.model.text, edits, signal);
         refresh(t);
         if (!result.ok) {
           t.panel?.update(view(t, { status: result.reason === 'stale'
@@ -326,7 +329,7 @@ export function createGuard(deps: GuardDeps): Guard {
           closePanel(t, true);
           return;
         }
-        t.panel?.update(view(t, { status: `Fixed ${result.applied}. These still need your attention.` }));
+        t.panel?.update(view(t, { status: [`Fixed ${result.applied}. These still need your attention.`, ...notes].join(' ') }));
       },
       replaceImage: async (id: string) => {
         t.panel?.update(view(t, { busy: true, status: 'Writing the redacted copy…' }));
