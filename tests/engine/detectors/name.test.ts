@@ -69,6 +69,10 @@ describe('name detector', () => {
     ['Grandpa Joe was in for his CT and told the techs jokes', ['Grandpa Joe']],
     // a relative's name introduced by `his dad's name,`
     ["his dad's name, Luis Ortega, was on the wristband", ['Luis Ortega']],
+    // `Baby` before a given name in a NICU story
+    ['Baby Imani went home today after six weeks in the NICU', ['Baby Imani']],
+    // prayers for a named patient, name unknown to the lexicon
+    ['Prayers for Tevita and his family tonight', ['Tevita']],
   ])('finds names in %s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -128,6 +132,10 @@ describe('name detector', () => {
     ['Sarah, your post about burnout resonated with all of us'],
     // a family title naming a restaurant, no case
     ["Shoutout to Grandpa Joe's BBQ for feeding the night shift"],
+    // prayers for a country
+    ['Prayers for Ukraine tonight'],
+    // `Little` before a city
+    ['Little Rock was rainy for the whole conference'],
   ])('ignores %s', (text) => {
     expect(names(text)).toEqual([]);
   });
