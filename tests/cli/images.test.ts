@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/cli/args';
@@ -17,6 +18,8 @@ import { renderPng } from '../ocr/render';
  * processes in all: each loads the OCR worker, a few seconds on a busy 2-core machine.
  */
 const BIN = join(__dirname, '../../bin/clearpost.mjs');
+/** A photo of people that ships in the face detector's npm package (the project holds no face photos). */
+const FACE_PHOTO = join(dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json')), 'demo', 'sample1.jpg');
 
 interface Run { code: number | null; stdout: string; stderr: string }
 function run(args: string[]): Promise<Run> {
@@ -105,15 +108,19 @@ describe('report formats', () => {
 
 describe('clearpost scan / redact with images', { timeout: 120_000 }, () => {
   it('scan --json: one line per image with boxes; a block finding is 1, a not-checked image 2', async () => {
-    const r = await run(['scan', '--json', phiPng, cleanJpg]);
+    const r = await run(['scan', '--json', phiPng, cleanJpg, FACE_PHOTO]);
     expect(r.code).toBe(1);
-    const [phi, clean] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const [phi, clean, face] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    // a photo of people: FACE findings that block, each with its box
+    const faces = face.findings.filter((f: { type: string }) => f.type === 'FACE');
+    expect(faces.length).toBeGreaterThan(0);
+    for (const f of faces) expect(f).toMatchObject({ severity: 'block', bbox: expect.any(Array) });
     expect(phi.file).toBe(phiPng);
     expect(typeof phi.ms).toBe('number');
     expect(phi.findings.map((f: { type: string }) => f.type)).toEqual(expect.arrayContaining(['NAME', 'MRN', 'DATE']));
     for (const f of phi.findings) expect(f.bbox[3]).toBeLessThan(100); // the overlay rows, not the kVp line
     expect(clean).toMatchObject({ file: cleanJpg, findings: [] });
-    expect(r.stderr).toMatch(/Summary: 2 drafts scanned/);
+    expect(r.stderr).toMatch(/Summary: 3 drafts scanned/);
 
     const bad = await run(['scan', '--json', cleanJpg, fakePng]);
     expect(bad.code).toBe(2);
