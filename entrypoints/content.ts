@@ -7,6 +7,7 @@ import { siteForPage } from '../src/sites/mastodon-page';
 import { createPanelHost } from '../src/ui/panel-host';
 import { createContentHistory, type ContentRuntime } from '../src/store/content';
 import { combineOptions, createPolicyClient, type PolicyClientDeps } from '../src/rules/policy-client';
+import type { Enforcement } from '../src/rules/types';
 
 // Wires the guard (src/guard) to the engine and the panel UI; it runs at document_start so its
 // capture listeners at the window come before the site's own.
@@ -38,6 +39,8 @@ export default defineContentScript({
       attachments,
       report: (e) => history.report(e),
       options: () => combineOptions(policy.options(), history.options()),
+      // What "Post anyway" may do: the merged rule set's enforcement (allowed, with a reason, or not).
+      enforcement: () => policy.state().policy.enforcement as Enforcement,
     });
   },
 });

@@ -1,11 +1,12 @@
 import type { AnalyzeOptions, Finding } from '../engine/types';
+import type { Action, Enforcement } from '../rules/types';
 import { eligibility } from '../sites/eligibility';
 import { editingHost, editorKind, enterPosts, isComposeBox, submitControlOn } from '../sites/editor';
 import type { EditorKind, SiteAdapter } from '../sites/types';
 import { applyEdits, placeCaret } from './apply-fix';
 import { planFixes } from './fix-plan';
 import type { Attachments } from './attachments';
-import { createHighlighter, type Highlighter } from './highlights';
+import { createHighlighter, highlightSpans, type Highlighter } from './highlights';
 import type { PanelApi, PanelHandle, PanelHandlers, PanelView } from './panel-api';
 import { readText, type TextModel } from './text-model';
 
@@ -30,6 +31,11 @@ export interface GuardDeps {
   readonly attachments?: Attachments;
   /** Told of each warning, the user's decision on it, and each post that went through (issue 8: the history). */
   readonly report?: (event: GuardReport) => void;
+  /**
+   * The merged rule set's enforcement (issue 7): per severity, whether "Post anyway" is allowed,
+   * allowed with a typed reason, or not allowed. Read at each panel view; default: allowed.
+   */
+  readonly enforcement?: () => Enforcement;
 }
 
 /**
@@ -66,6 +72,7 @@ export interface Guard {
 }
 
 const REPORTED = new Set(['block', 'warn']);
+const STRICTNESS: Record<Action, number> = { allow: 0, reason: 1, stop: 2 };
 const CLOSE_DIALOG = '[role="dialog"], [aria-modal="true"], dialog';
 
 export function createGuard(deps: GuardDeps): Guard {
@@ -104,7 +111,7 @@ export function createGuard(deps: GuardDeps): Guard {
     if (!t.box.isConnected) return untrack(t);
     t.model = readText(t.box, t.kind);
     t.findings = analyzeModel(t.model);
-    highlighter.set(t, t.box, t.model, t.findings);
+    highlighter.set(t, t.box, t.model, highlightSpans(t.findings));
   }
 
   function schedule(t: Tracked) {
@@ -284,8 +291,25 @@ export function createGuard(deps: GuardDeps): Guard {
   // appended to fit the site's limit), planned on the text the findings came from.
   const plan = (t: Tracked) => planFixes(t.model.text, t.findings, options());
 
+  /**
+   * What "Post anyway" may do for this draft: the strictest action the rule set names for the
+   * severities present (text findings, and image findings not yet replaced by a redacted copy).
+   */
+  function postAction(t: Tracked): Action {
+    const rules = deps.enforcement?.();
+    if (!rules) return 'allow';
+    const severities = new Set<string>(t.findings.map((f) => f.severity));
+    for (const image of deps.attachments?.views(t.box) ?? []) if (!image.replaced) for (const f of image.findings) severities.add(f.severity);
+    let action: Action = 'allow';
+    for (const s of severities) {
+      const a = s === 'block' ? rules.block : s === 'warn' ? rules.warn : 'allow';
+      if (STRICTNESS[a] > STRICTNESS[action]) action = a;
+    }
+    return action;
+  }
+
   function view(t: Tracked, extra: Partial<PanelView> = {}): PanelView {
-    return { findings: t.findings, canFix: plan(t).edits.length > 0, ...(deps.attachments ? { images: deps.attachments.views(t.box) } : {}), ...extra };
+    return { findings: t.findings, canFix: plan(t).edits.length > 0, postAnyway: postAction(t), ...(deps.attachments ? { images: deps.attachments.views(t.box) } : {}), ...extra };
   }
 
   /** Closes the panel; with `focusBox`, the caret goes to the end of the first finding (or the draft). */
@@ -306,10 +330,10 @@ export function createGuard(deps: GuardDeps): Guard {
     const flagged = { text: t.model.text, findings: t.findings };
     if (flagId) emit({ kind: 'flagged', id: flagId, site: site.id, ...flagged });
     let decided = false;
-    const decide = (decision: 'fixed' | 'edited' | 'posted-anyway' | 'cancelled') => {
+    const decide = (decision: 'fixed' | 'edited' | 'posted-anyway' | 'cancelled', reason?: string) => {
       if (!flagId || decided) return;
       decided = true;
-      emit({ kind: 'decided', id: flagId, decision });
+      emit({ kind: 'decided', id: flagId, decision, ...(reason ? { reason } : {}) });
     };
     const handlers: PanelHandlers = {
       edit: () => { decide('edited'); closePanel(t, true); },
@@ -343,14 +367,25 @@ export function createGuard(deps: GuardDeps): Guard {
         }
         t.panel.update(view(t, ok ? {} : { status: 'The redacted copy could not be written. Remove the image from the post instead.' }));
       },
-      postAnyway: () => {
+      postAnyway: (reason?: string) => {
         if (posting) return;
+        // The rule set's enforcement is checked here too, not only by the panel hiding the button.
+        const action = postAction(t);
+        if (action === 'stop') {
+          t.panel?.update(view(t, { status: 'Your institution requires these items to be fixed before posting.' }));
+          return;
+        }
+        const why = reason?.trim();
+        if (action === 'reason' && !why) {
+          t.panel?.update(view(t, { status: 'Your institution asks for a reason before posting anyway: type it in the field above.' }));
+          return;
+        }
         posting = true;
         t.panel?.update(view(t, { busy: true, status: 'Posting…' }));
         const sent = t.model.text;
         const sentImages = deps.attachments?.views(t.box).length ?? 0;
         const sentFindings = t.findings;
-        if (sentFindings.length) decide('posted-anyway');
+        if (sentFindings.length) decide('posted-anyway', action === 'reason' ? why : undefined);
         // The one-time pass: dispatch is synchronous, so the resent event consumes it right away;
         // whatever happens it is not left lying around.
         pass = { control: resend.control, box: t.box, until: Date.now() + 1000 };

@@ -12,12 +12,18 @@ export interface PanelView {
   readonly canFix: boolean;
   /** The post's attached images, with their findings (src/guard/attachments.ts). */
   readonly images?: readonly ImageView[];
+  /**
+   * The rule set's enforcement for this draft (issue 7): "Post anyway" is offered ('allow'),
+   * offered only with a typed reason ('reason'), or not offered ('stop'). Absent: 'allow'.
+   */
+  readonly postAnyway?: 'allow' | 'reason' | 'stop';
 }
 
 export interface PanelHandlers {
   fixAll(): void;
   edit(): void;
-  postAnyway(): void;
+  /** `reason`: the user's typed reason, required when the view's `postAnyway` is 'reason'. */
+  postAnyway(reason?: string): void;
   /** Writes an image's redacted copy and swaps it in where the site allows it. */
   replaceImage?(id: string): void;
 }

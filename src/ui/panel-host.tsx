@@ -18,6 +18,9 @@ li.block .sev { color: #b71c1c; }
 li.warn .sev { color: #8a5300; }
 .fix { color: #333; }
 .status { background: #fff8e1; padding: .4rem .6rem; border-radius: 6px; }
+.reason label { display: block; font-weight: 600; margin: .5rem 0 .25rem; }
+.reason textarea { box-sizing: border-box; width: 100%; font: inherit; padding: .3rem .4rem; }
+.managed { font-weight: 600; color: #b71c1c; }
 .actions { display: flex; gap: .5rem; justify-content: flex-end; margin-top: .75rem; }
 button { font: inherit; padding: .4rem .9rem; border-radius: 6px; border: 1px solid #777; background: #f5f5f5; cursor: pointer; }
 button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }

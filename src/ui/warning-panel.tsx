@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../engine/types';
 import type { PanelHandlers, PanelView } from '../guard/panel-api';
 import { ImageFindings } from './image-findings';
@@ -10,6 +10,9 @@ import { ImageFindings } from './image-findings';
  */
 export function WarningPanel({ view, handlers }: { view: PanelView; handlers: PanelHandlers }) {
   const dialog = useRef<HTMLDivElement>(null);
+  // The rule set's enforcement (issue 7): Post anyway offered, offered with a typed reason, or not at all.
+  const enforce = view.postAnyway ?? 'allow';
+  const [reason, setReason] = useState('');
   // Layout effect: focus moves in synchronously with the mount, before the next key event can
   // reach the page (a plain effect waits for a paint, and a quick Escape then went to the site).
   useLayoutEffect(() => {
@@ -26,7 +29,7 @@ export function WarningPanel({ view, handlers }: { view: PanelView; handlers: Pa
       e.preventDefault();
       handlers.edit();
     } else if (e.key === 'Tab') {
-      const buttons = [...(dialog.current?.querySelectorAll('button:not([disabled])') ?? [])] as HTMLElement[];
+      const buttons = [...(dialog.current?.querySelectorAll('button:not([disabled]), textarea:not([disabled])') ?? [])] as HTMLElement[];
       if (!buttons.length) return;
       const root = dialog.current?.getRootNode() as ShadowRoot | Document;
       const at = buttons.indexOf(root.activeElement as HTMLElement);
@@ -66,6 +69,26 @@ export function WarningPanel({ view, handlers }: { view: PanelView; handlers: Pa
           {view.status}
         </p>
       )}
+      {enforce === 'stop' && (
+        <p class="managed" id="cp-managed">
+          Your institution requires these items to be fixed before posting: Post anyway is not available.
+        </p>
+      )}
+      {enforce === 'reason' && (
+        <div class="reason">
+          <label for="cp-reason">Reason for posting anyway (required by your institution)</label>
+          <textarea
+            id="cp-reason"
+            rows={2}
+            maxLength={500}
+            required
+            aria-required="true"
+            disabled={view.busy}
+            value={reason}
+            onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)}
+          />
+        </div>
+      )}
       <div class="actions">
         <button type="button" class="primary" disabled={view.busy || !view.canFix} onClick={handlers.fixAll}>
           Fix all
@@ -73,9 +96,16 @@ export function WarningPanel({ view, handlers }: { view: PanelView; handlers: Pa
         <button type="button" disabled={view.busy} onClick={handlers.edit}>
           Edit
         </button>
-        <button type="button" class="danger" disabled={view.busy} onClick={handlers.postAnyway}>
-          Post anyway
-        </button>
+        {enforce !== 'stop' && (
+          <button
+            type="button"
+            class="danger"
+            disabled={view.busy || (enforce === 'reason' && !reason.trim())}
+            onClick={() => handlers.postAnyway(enforce === 'reason' ? reason.trim() : undefined)}
+          >
+            Post anyway
+          </button>
+        )}
       </div>
     </div>
   );
