@@ -29,7 +29,7 @@ const LEADING_STOP = new Set(['the', 'a', 'an', 'our', 'my', 'his', 'her', 'thei
 const WEAK_HEADS = new Set(['general', 'regional', 'memorial', 'community', "children's", 'childrens', 'medical', 'health', 'imaging', 'radiology', "women's", 'va', 'ed', 'er', 'icu', 'nicu', 'picu', 'ccu', 'rehab', 'orthopedics', 'dialysis']);
 
 /** Saint names that are cities (a LOCATION, not a facility). */
-const SAINT_CITIES = /^(?:st\.|saint)\s+(?:louis|paul|petersburg|augustine|george|cloud|charles|joseph|albans|helena|johnsbury|clair|ignace|simons|thomas|croix|martin|marys|cloud)$/i;
+const SAINT_CITIES = /^(?:st\.?|saint)\s+(?:louis|paul|petersburg|augustine|george|cloud|charles|joseph|albans|helena|johnsbury|clair|ignace|simons|thomas|croix|martin|marys|cloud)$/i;
 
 /** Where a patient went: at Bayfront, into Hillcrest, transferred to Overlake (then a capital). */
 const WHERE_RE = /\b(?:[Aa]t|[Ii]nto|[Tt]ransferred (?:to|from)|[Tt]ransfer (?:to|from)|[Aa]dmitted to|[Ss]een at|[Ii]maged at|[Ee]mbolized at|[Cc]ame to|[Ww]ent to|[Bb]rought to|[Ss]ent to|[Oo]ver at|[Dd]own at)\s+(?=[A-Z])/g;
@@ -101,7 +101,7 @@ export const facility = defineDetector({
       while (run.length && (LEADING_STOP.has(run[0].w.toLowerCase()) || /^(?:of|&|and)$/.test(run[0].w))) run = run.slice(1);
       while (run.length && (/^(?:of|&|and|I)$/.test(run[run.length - 1].w) || (/^[A-Z]{2,}$/.test(run[run.length - 1].w) && !UNITS.has(run[run.length - 1].w.toLowerCase()) && run.length > 1 && !SYSTEM_RE.test(run[run.length - 1].w)))) run = run.slice(0, -1);
       if (!run.length) continue;
-      if (!run.some((t) => FACILITY_WORDS.has(t.w.toLowerCase())) && !/^(?:st\.|saint)$/i.test(run[0].w) && !/^(?:st\.|saint)\s/i.test(run[0].w)) continue;
+      if (!run.some((t) => FACILITY_WORDS.has(t.w.toLowerCase())) && !/^(?:st\.?|saint)$/i.test(run[0].w) && !/^(?:st\.?|saint)\s/i.test(run[0].w)) continue;
       const start = run[0].s, end = run[run.length - 1].e;
       const name = text.slice(start, end);
       // `radiology` alone names a department (Stanford Radiology); in lower case after a place name
@@ -123,9 +123,9 @@ export const facility = defineDetector({
           const afterAt = /\b(?:at|into|to|from)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start));
           base = Math.max(base, afterAt || lowerDept ? 0.45 : 0.35); pattern ||= 'facility-weak-head';
         }
-        else if (/^st\.|^saint/i.test(name)) { base = Math.max(base, 0.45); pattern ||= 'saint-name'; }
-      } else if (/^(?:st\.|saint)\s+\w+['’]s$/i.test(name)) { base = 0.45; pattern = 'saint-name'; }
-      else if (/^(?:st\.|saint)\s+[a-z]+$/i.test(name) && !SAINT_CITIES.test(name)) { base = 0.4; pattern = 'saint-name'; }
+        else if (/^(?:st\.?|saint)\s/i.test(name)) { base = Math.max(base, 0.45); pattern ||= 'saint-name'; }
+      } else if (/^(?:st\.?|saint)\s+\w+['’]s$/i.test(name)) { base = 0.45; pattern = 'saint-name'; }
+      else if (/^(?:st\.?|saint)\s+[a-z]+$/i.test(name) && !SAINT_CITIES.test(name)) { base = 0.4; pattern = 'saint-name'; }
       if (!base) continue;
       // a lone single-word brand after no preposition at sentence start is weak (Regions of..., Mercy!)
       const w = weigh(start, base);

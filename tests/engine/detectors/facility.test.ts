@@ -25,6 +25,8 @@ describe('facility detector', () => {
     ['the Fenwick radiology front desk called my patient twice about her MRI', ['Fenwick radiology front desk']],
     // a bare name after a treatment verb (`embolized at`) in a trauma case
     ['Spleen lac after the rollover. Embolized at Harrowfield, then home in four days.', ['Harrowfield']],
+    // a saint name written without the dot
+    ['my patient had been seen at St Agnes the week before her stroke', ['St Agnes']],
   ])('finds %s', (text, expected) => {
     expect(facilities(text)).toEqual(expected);
   });
@@ -44,6 +46,8 @@ describe('facility detector', () => {
     ['Every ED doc I know orders more CTs than they want to'],
     // a sentence-initial adjective before a department word
     ['Pediatric radiology is a different world. This morning I read a CT on a toddler.'],
+    // a saint city without the dot is a place, not a facility
+    ['my patient drove in from St Louis after her fall'],
   ])('ignores %s', (text) => {
     expect(facilities(text)).toEqual([]);
   });
