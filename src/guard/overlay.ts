@@ -17,6 +17,8 @@ export interface OverlaySpan {
   readonly start: number;
   readonly end: number;
   readonly severity: Severity;
+  /** `traceable`: one part of a traceable case, drawn in a neutral style (not PHI's red or amber). */
+  readonly tone?: 'traceable';
 }
 
 export interface Overlay {
@@ -35,6 +37,8 @@ const CSS = `
 .r { position: fixed; pointer-events: none; border-bottom: 2px solid; box-sizing: border-box; }
 .r.block { border-color: #c62828; background-color: rgba(198, 40, 40, 0.14); }
 .r.warn { border-color: #b26a00; background-color: rgba(255, 179, 0, 0.16); }
+.m.traceable { text-decoration: underline dotted #455a64 2px; text-decoration-skip-ink: none; background-color: rgba(84, 110, 122, 0.14); }
+.r.traceable { border-color: #455a64; border-bottom-style: dotted; background-color: rgba(84, 110, 122, 0.14); }
 `;
 
 /** Text metrics the mirror copies so its lines wrap where the textarea's do. */
@@ -120,7 +124,7 @@ export function createOverlay(win: Window & typeof globalThis): Overlay {
         const bottom = Math.min(r.bottom, clip.bottom);
         if (bottom <= top || r.width === 0) continue;
         const mark = doc.createElement('div');
-        mark.className = `r ${s.severity}`;
+        mark.className = `r ${s.tone ?? s.severity}`;
         Object.assign(mark.style, { left: `${r.left}px`, top: `${top}px`, width: `${r.width}px`, height: `${bottom - top}px` });
         e.layer.append(mark);
       }
@@ -139,7 +143,7 @@ export function createOverlay(win: Window & typeof globalThis): Overlay {
       if (s.start < at || s.end <= s.start) continue; // overlapping spans: the first one shows
       parts.push(doc.createTextNode(text.slice(at, s.start)));
       const mark = doc.createElement('span');
-      mark.className = `m ${s.severity}`;
+      mark.className = `m ${s.tone ?? s.severity}`;
       mark.textContent = text.slice(s.start, s.end);
       parts.push(mark);
       at = s.end;

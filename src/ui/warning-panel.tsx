@@ -112,13 +112,15 @@ export function WarningPanel({ view, handlers }: { view: PanelView; handlers: Pa
 }
 
 function FindingRow({ finding }: { finding: Finding }) {
+  // A traceable case is rewritten, not redacted: its fix generalises the details it names.
+  const traceable = finding.category === 'traceable';
   return (
-    <li class={finding.severity}>
+    <li class={traceable ? `${finding.severity} traceable` : finding.severity}>
       <span class="sev">{finding.severity === 'block' ? 'Must fix' : 'Check'}</span> {finding.message}
       {finding.suggestion !== undefined && (
         <span class="fix">
           {' '}
-          Fix: replace with <q>{finding.suggestion}</q>.
+          {traceable ? 'Fix: generalise to' : 'Fix: replace with'} <q>{finding.suggestion}</q>.
         </span>
       )}
     </li>
