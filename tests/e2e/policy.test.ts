@@ -112,9 +112,29 @@ describe('managed policy (Chromium policy folder)', () => {
     expect(await gp.posted()).toEqual([]);
     // Focus starts on the dialog; Tab goes to the first control, the reason field.
     await gp.page.keyboard.press('Tab');
-    await gp.page.keyboard.type('Approved by the unit manager');
+    await gp.page.keyboard.type('Approved by the unit manager, ext 4471');
     await gp.clickPanelButton('Post anyway');
     await expect.poll(() => gp.posted(), { timeout: 5000 }).toEqual([WARNED]);
     await gp.page.close();
+    // The history keeps the decision with its reason, digits scrubbed (src/store).
+    const options = await browser!.context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect.poll(() => decisions(options), { timeout: 5000 }).toContainEqual({ kind: 'posted-anyway', reason: 'Approved by the unit manager, ext [NUMBER]' });
+    await options.close();
   });
 });
+
+/** The decisions in the history's IndexedDB records (read inside an extension page). */
+function decisions(page: import('playwright-core').Page): Promise<unknown[]> {
+  return page.evaluate(() => new Promise<unknown[]>((resolve, reject) => {
+    const req = indexedDB.open('clearpost');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('records')) { db.close(); resolve([]); return; }
+      const all = db.transaction('records').objectStore('records').getAll();
+      all.onsuccess = () => { db.close(); resolve((all.result as { decision?: unknown }[]).map((r) => r.decision).filter(Boolean)); };
+      all.onerror = () => { db.close(); reject(all.error); };
+    };
+  }));
+}
