@@ -202,6 +202,9 @@ async function verticalPass(engine: OcrEngine, g: GreyBitmap, up: number, known:
       const lines = await withDeadline(engine.recognize(rotate90(map, cw), PSM_STRIP), deadline);
       const good = goodWords(lines);
       if (!best || good > best.good) best = { lines, cw, good };
+      // Upright text reads well; text upside down still reads as letter-like words. Neither
+      // (anatomy edges, speckle): the other turn would read nothing either.
+      if (good >= 2 || !lines.some((l) => l.words.some((w) => /[A-Za-z0-9]{3}/.test(w.text)))) break;
     }
     if (!best || best.good === 0) continue;
     for (const l of best.lines) out.push(unrotateLine(l, best.cw, map.width, map.height, f, strip[0], strip[1]));
