@@ -4,8 +4,8 @@
  * image or a finding must never leave the browser. For each of .output/chrome-mv3 and
  * .output/firefox-mv3 it checks:
  *  1. no eval / new Function / importScripts in our own bundles. The OCR runtime under ocr/ is
- *     vendored (worker, cores, model copied from node_modules by scripts/copy-ocr-assets.mjs) and
- *     exempt only when every file is byte-identical to its npm source;
+ *     vendored (worker, cores, model, face-api bundle, face weights, tfjs wasm binaries copied from
+ *     node_modules by scripts/copy-ocr-assets.mjs) and exempt only when every file is byte-identical to its npm source;
  *  2. network APIs only where they are meant to be: background.js (the one rule-pack fetch over
  *     https, issue 7; in Firefox it also hosts OCR) and the offscreen OCR document (tesseract.js
  *     reads the extension's own ocr/ files). Never in a content script, the popup or options;
@@ -45,6 +45,9 @@ function vendoredSources() {
   add(pkgDir('tesseract.js-core'));
   const data = pkgDir('@tesseract.js-data/eng');
   for (const d of readdirSync(data)) if (statSync(path.join(data, d)).isDirectory()) add(path.join(data, d));
+  add(path.join(pkgDir('@vladmandic/face-api'), 'dist'));
+  add(path.join(pkgDir('@vladmandic/face-api'), 'model'));
+  add(path.join(pkgDir('@tensorflow/tfjs-backend-wasm'), 'dist'));
   return map;
 }
 
@@ -58,7 +61,7 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     files++;
     const rel = path.relative(dir, file).split(path.sep).join('/');
     if (rel.startsWith('ocr/')) {
-      if (!sources.has(sha(file))) problems.push(`${target}/${rel}: under ocr/ but not byte-identical to a file of tesseract.js, tesseract.js-core or @tesseract.js-data/eng`);
+      if (!sources.has(sha(file))) problems.push(`${target}/${rel}: under ocr/ but not byte-identical to a file of tesseract.js, tesseract.js-core, @tesseract.js-data/eng, @vladmandic/face-api or @tensorflow/tfjs-backend-wasm`);
       continue;
     }
     if (!/\.(js|html|json)$/.test(rel)) continue;

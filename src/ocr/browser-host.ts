@@ -6,6 +6,8 @@
  * docs/ocr.md: `workerBlobURL: false` (the blob worker does not load in an extension),
  * `cacheMethod: 'none'`, LSTM only, word boxes from `blocks`; the CSP needs 'wasm-unsafe-eval'.
  */
+import { detectFaces, type FaceDetector } from './face';
+import { createBrowserFaceDetector } from './face-browser';
 import { metadataFindings } from './metadata';
 import { bytesOf, type OcrRequest, type ScanReply, type ScanRequest } from './browser-protocol';
 import { scanBitmap } from './scan';
@@ -17,6 +19,8 @@ export interface OcrHostOptions {
   readonly assetUrl: (path: string) => string;
   /** For tests: the engine factory (default: tesseract.js with the bundled files). */
   readonly createEngine?: (paths: TesseractPaths) => Promise<OcrEngine>;
+  /** For tests: the face detector factory (default: face-api from `ocr/face/`, src/ocr/face-browser.ts). */
+  readonly createFaceDetector?: () => Promise<FaceDetector>;
 }
 
 export interface OcrHost {
@@ -66,6 +70,16 @@ export function createOcrHost(opts: OcrHostOptions): OcrHost {
   /** One image at a time: the worker is single-threaded and the time limit is per image. */
   let queue: Promise<unknown> = Promise.resolve();
 
+  /** The face detector, loaded on the first image (not at warm-up), then kept; a failed load is retried on the next image. */
+  let faceDetector: Promise<FaceDetector> | null = null;
+  const getFaceDetector = () => {
+    if (!faceDetector) {
+      faceDetector = opts.createFaceDetector ? opts.createFaceDetector() : createBrowserFaceDetector(opts.assetUrl);
+      faceDetector.catch(() => { faceDetector = null; });
+    }
+    return faceDetector;
+  };
+
   const getEngine = () => {
     if (!engine) {
       engine = make(ocrPaths(opts.assetUrl));
@@ -86,13 +100,21 @@ export function createOcrHost(opts: OcrHostOptions): OcrHost {
     try {
       const bitmap = bitmapFromGrey(req.width, req.height, bytesOf(req.grey));
       const meta = req.meta ? metadataFindings(bytesOf(req.meta)) : Promise.resolve([]);
+      // Faces run here (wasm, this thread) while the OCR runs in its worker; a detector that fails leaves the image partly checked.
+      let faceProblem: string | undefined;
+      const faces = getFaceDetector().then((d) => detectFaces(d, bitmap)).catch((err: unknown) => {
+        faceProblem = `faces not checked (${err instanceof Error ? err.message : String(err)})`;
+        return [];
+      });
       const scan = await scanBitmap(await getEngine(), bitmap, { timeLimitMs: req.timeLimitMs });
       // A time-out leaves the worker busy with the old page: start a fresh one.
       if (scan.notChecked || scan.partial) await drop();
+      const faceFindings = await faces;
+      const partial = [scan.partial, faceProblem].filter(Boolean).join('; ');
       return {
         ok: true,
-        findings: [...(await meta), ...scan.findings],
-        ...(scan.partial ? { partial: scan.partial } : {}),
+        findings: [...(await meta), ...faceFindings, ...scan.findings],
+        ...(partial ? { partial } : {}),
         ...(scan.notChecked ? { notChecked: scan.notChecked } : {}),
         ms: Math.round(performance.now() - t0),
       };

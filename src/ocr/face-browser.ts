@@ -1,0 +1,72 @@
+/**
+ * The face detector in the browser (the OCR host: Chrome's offscreen document, Firefox's
+ * background page). Same model as Node (src/ocr/face-node.ts): face-api's tiny_face_detector on
+ * the TensorFlow.js wasm backend. Everything comes from the extension's own files, copied from npm
+ * into `ocr/face/` by scripts/copy-ocr-assets.mjs and checked byte-identical by
+ * scripts/audit-build.mjs: face-api's browser bundle (`face-api.esm.js`, which carries its own
+ * TensorFlow.js with the wasm backend), the backend's `.wasm` binaries (same version, 4.22.0) and
+ * the weights. Never a CDN.
+ *
+ * The bundle is imported from its extension URL on the first image only (not bundled into our
+ * code: it holds a full TensorFlow.js, ~1.3 MB), then kept. The host sends the grey channel
+ * (brightest of R, G, B) it already has; measured in Node on face-api's six sample photos, the
+ * detector finds the same faces on that grey image as on the colour one.
+ */
+import type { FaceBox, FaceDetector, RgbImage } from './face';
+
+/** Folder of the face files in the build (public/ocr/face/). */
+export const FACE_ASSET_DIR = 'ocr/face';
+/** Below this the detector drops a box itself; `detectFaces` applies the reported threshold. */
+const DETECTOR_FLOOR = 0.3;
+/** The tiny detector's square input grid (as in Node, docs/ocr.md). */
+const TINY_INPUT = 416;
+
+// Minimal shapes of face-api's browser bundle (its own typings pull in all of TensorFlow.js).
+interface Tensor { dispose(): void }
+interface Tf {
+  setWasmPaths(prefix: string): void;
+  setBackend(name: string): Promise<boolean>;
+  ready(): Promise<void>;
+  getBackend(): string;
+  tensor3d(data: Int32Array, shape: [number, number, number], dtype: 'int32'): Tensor;
+}
+interface FaceApiBrowser {
+  tf: Tf;
+  nets: { tinyFaceDetector: { loadFromUri(uri: string): Promise<void>; isLoaded: boolean } };
+  TinyFaceDetectorOptions: new (o: { inputSize: number; scoreThreshold: number }) => unknown;
+  detectAllFaces(input: Tensor, options: unknown): Promise<{ score: number; box: { x: number; y: number; width: number; height: number } }[]>;
+}
+
+/** Imports a module of the extension by its URL, outside the bundler (it is a vendored file). */
+const importUrl = (url: string) => import(/* @vite-ignore */ url) as Promise<FaceApiBrowser>;
+
+/**
+ * Loads face-api from `assetUrl('ocr/face/face-api.esm.js')`, starts the wasm backend (binaries
+ * from the same folder; the JS cpu backend if wasm does not start) and the weights from the same
+ * folder (face-api fetches the manifest and the .bin from that extension URL).
+ */
+export async function createBrowserFaceDetector(assetUrl: (path: string) => string, load: (url: string) => Promise<FaceApiBrowser> = importUrl): Promise<FaceDetector> {
+  const dir = assetUrl(FACE_ASSET_DIR).replace(/\/$/, '');
+  const faceapi = await load(`${dir}/face-api.esm.js`);
+  const tf = faceapi.tf;
+  if (tf.getBackend() !== 'wasm') {
+    tf.setWasmPaths(`${dir}/`);
+    const ok = await tf.setBackend('wasm').catch(() => false);
+    if (!ok && !(await tf.setBackend('cpu'))) throw new Error('no TensorFlow.js backend started');
+    await tf.ready();
+  }
+  if (!faceapi.nets.tinyFaceDetector.isLoaded) await faceapi.nets.tinyFaceDetector.loadFromUri(dir);
+  const options = new faceapi.TinyFaceDetectorOptions({ inputSize: TINY_INPUT, scoreThreshold: DETECTOR_FLOOR });
+  return {
+    name: 'tiny-face-detector',
+    async detect(img: RgbImage): Promise<FaceBox[]> {
+      const t = tf.tensor3d(Int32Array.from(img.data), [img.height, img.width, 3], 'int32');
+      try {
+        const found = await faceapi.detectAllFaces(t, options);
+        return found.map((d) => ({ score: d.score, box: [Math.round(d.box.x), Math.round(d.box.y), Math.round(d.box.x + d.box.width), Math.round(d.box.y + d.box.height)] }));
+      } finally {
+        t.dispose();
+      }
+    },
+  };
+}
