@@ -19,11 +19,12 @@ const core = pkgDir('tesseract.js-core');
 for (const f of readdirSync(core)) if (/^tesseract-core(-simd|-relaxedsimd)?-lstm\.(js|wasm|wasm\.js)$/.test(f)) copyFileSync(path.join(core, f), path.join(out, 'core', f));
 copyFileSync(path.join(pkgDir('@tesseract.js-data/eng'), MODEL, 'eng.traineddata.gz'), path.join(out, 'lang', 'eng.traineddata.gz'));
 // Faces (src/ocr/face-browser.ts): face-api's browser bundle (its own TensorFlow.js 4.22.0 with the
-// wasm backend), the backend's .wasm binaries of the same version, the tiny_face_detector weights.
+// wasm backend), the backend's single-threaded .wasm binaries of the same version (plain, simd),
+// the tiny_face_detector weights.
 mkdirSync(path.join(out, 'face'), { recursive: true });
 const faceApi = pkgDir('@vladmandic/face-api');
 copyFileSync(path.join(faceApi, 'dist', 'face-api.esm.js'), path.join(out, 'face', 'face-api.esm.js'));
 for (const f of ['tiny_face_detector_model-weights_manifest.json', 'tiny_face_detector_model.bin']) copyFileSync(path.join(faceApi, 'model', f), path.join(out, 'face', f));
 const tfWasm = path.join(pkgDir('@tensorflow/tfjs-backend-wasm'), 'dist');
-for (const f of readdirSync(tfWasm)) if (/^tfjs-backend-wasm(-simd|-threaded-simd)?\.wasm$/.test(f)) copyFileSync(path.join(tfWasm, f), path.join(out, 'face', f));
+for (const f of readdirSync(tfWasm)) if (/^tfjs-backend-wasm(-simd)?\.wasm$/.test(f)) copyFileSync(path.join(tfWasm, f), path.join(out, 'face', f));
 console.log(`ocr assets -> ${path.relative(process.cwd(), out)} (model ${MODEL})`);

@@ -25,6 +25,8 @@ const TINY_INPUT = 416;
 interface Tensor { dispose(): void }
 interface Tf {
   setWasmPaths(prefix: string): void;
+  env(): { set(flag: string, value: boolean): void };
+  io: { decodeWeights(buf: ArrayBuffer, specs: unknown): unknown };
   setBackend(name: string): Promise<boolean>;
   ready(): Promise<void>;
   getBackend(): string;
@@ -32,9 +34,18 @@ interface Tf {
 }
 interface FaceApiBrowser {
   tf: Tf;
-  nets: { tinyFaceDetector: { loadFromUri(uri: string): Promise<void>; isLoaded: boolean } };
+  nets: { tinyFaceDetector: { loadFromWeightMap(map: unknown): void; isLoaded: boolean } };
   TinyFaceDetectorOptions: new (o: { inputSize: number; scoreThreshold: number }) => unknown;
   detectAllFaces(input: Tensor, options: unknown): Promise<{ score: number; box: { x: number; y: number; width: number; height: number } }[]>;
+}
+
+const MODEL = 'tiny_face_detector_model';
+
+/** The bytes of one of the extension's own files. */
+async function readUrl(url: string): Promise<ArrayBuffer> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`face model file missing from the extension (${res.status})`);
+  return res.arrayBuffer();
 }
 
 /** Imports a module of the extension by its URL, outside the bundler (it is a vendored file). */
@@ -43,19 +54,31 @@ const importUrl = (url: string) => import(/* @vite-ignore */ url) as Promise<Fac
 /**
  * Loads face-api from `assetUrl('ocr/face/face-api.esm.js')`, starts the wasm backend (binaries
  * from the same folder; the JS cpu backend if wasm does not start) and the weights from the same
- * folder (face-api fetches the manifest and the .bin from that extension URL).
+ * folder, read here as bytes (face-api's own `loadFromUri` rebuilds the URL and breaks a
+ * `chrome-extension://` one).
  */
-export async function createBrowserFaceDetector(assetUrl: (path: string) => string, load: (url: string) => Promise<FaceApiBrowser> = importUrl): Promise<FaceDetector> {
+export async function createBrowserFaceDetector(
+  assetUrl: (path: string) => string,
+  load: (url: string) => Promise<FaceApiBrowser> = importUrl,
+  read: (url: string) => Promise<ArrayBuffer> = readUrl,
+): Promise<FaceDetector> {
   const dir = assetUrl(FACE_ASSET_DIR).replace(/\/$/, '');
   const faceapi = await load(`${dir}/face-api.esm.js`);
   const tf = faceapi.tf;
   if (tf.getBackend() !== 'wasm') {
+    // Single-threaded: the threaded build spawns blob workers that cannot load in an extension page
+    // (measured in Chromium: an endless stream of worker errors); only the plain and simd binaries ship.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     tf.setWasmPaths(`${dir}/`);
     const ok = await tf.setBackend('wasm').catch(() => false);
     if (!ok && !(await tf.setBackend('cpu'))) throw new Error('no TensorFlow.js backend started');
     await tf.ready();
   }
-  if (!faceapi.nets.tinyFaceDetector.isLoaded) await faceapi.nets.tinyFaceDetector.loadFromUri(dir);
+  if (!faceapi.nets.tinyFaceDetector.isLoaded) {
+    const [manifest, bin] = await Promise.all([read(`${dir}/${MODEL}-weights_manifest.json`), read(`${dir}/${MODEL}.bin`)]);
+    const specs = (JSON.parse(new TextDecoder().decode(manifest)) as { weights: unknown }[])[0].weights;
+    faceapi.nets.tinyFaceDetector.loadFromWeightMap(tf.io.decodeWeights(bin, specs));
+  }
   const options = new faceapi.TinyFaceDetectorOptions({ inputSize: TINY_INPUT, scoreThreshold: DETECTOR_FLOOR });
   return {
     name: 'tiny-face-detector',

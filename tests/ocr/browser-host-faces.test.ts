@@ -79,21 +79,31 @@ describe('createBrowserFaceDetector', () => {
     const fake = {
       tf: {
         setWasmPaths: (p: string) => calls.push(`wasm ${p}`),
+        env: () => ({ set: (flag: string, v: boolean) => calls.push(`${flag}=${v}`) }),
+        io: { decodeWeights: (buf: ArrayBuffer, specs: unknown) => ({ bytes: buf.byteLength, specs }) },
         setBackend: async (n: string) => { backend = n; return true; },
         ready: async () => undefined,
         getBackend: () => backend,
         tensor3d: () => ({ dispose: () => calls.push('dispose') }),
       },
-      nets: { tinyFaceDetector: { isLoaded: false, loadFromUri: async (u: string) => { calls.push(`weights ${u}`); } } },
+      nets: { tinyFaceDetector: { isLoaded: false, loadFromWeightMap: (m: unknown) => { calls.push(`weights ${JSON.stringify(m)}`); } } },
       TinyFaceDetectorOptions: class { constructor(readonly o: unknown) {} },
       detectAllFaces: async () => [{ score: 0.9, box: { x: 1.2, y: 2, width: 10, height: 20.4 } }],
     };
     const load = vi.fn(async (u: string) => { calls.push(`import ${u}`); return fake; });
-    const d = await createBrowserFaceDetector(url, load);
+    const read = vi.fn(async (u: string) => {
+      calls.push(`read ${u}`);
+      return u.endsWith('.json') ? new TextEncoder().encode('[{"weights":["w"]}]').buffer as ArrayBuffer : new ArrayBuffer(7);
+    });
+    const d = await createBrowserFaceDetector(url, load, read);
     expect(calls).toEqual([
       `import chrome-extension://abc/${FACE_ASSET_DIR}/face-api.esm.js`,
+      // Single-threaded wasm: the threaded build's blob workers do not load in an extension page.
+      'WASM_HAS_MULTITHREAD_SUPPORT=false',
       `wasm chrome-extension://abc/${FACE_ASSET_DIR}/`,
-      `weights chrome-extension://abc/${FACE_ASSET_DIR}`,
+      `read chrome-extension://abc/${FACE_ASSET_DIR}/tiny_face_detector_model-weights_manifest.json`,
+      `read chrome-extension://abc/${FACE_ASSET_DIR}/tiny_face_detector_model.bin`,
+      'weights {"bytes":7,"specs":["w"]}',
     ]);
     expect(backend).toBe('wasm');
     const boxes = await d.detect({ width: 2, height: 1, data: new Uint8Array(6) });

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchWithExtension, type Launched } from './support/chromium';
+import { GuardPage } from './support/guard-page';
+import { PAGE_HOSTS } from './support/pages';
+
+// A photo with faces: one of face-api's own demo images, read from node_modules at test time
+// (never committed). The panel must list a FACE finding (face-api's tiny_face_detector, loaded in
+// the offscreen document from the extension's own ocr/face/ files on the first image).
+const require = createRequire(import.meta.url);
+const SAMPLE = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'demo', 'sample2.jpg');
+const DRAFT = 'Great turnout at the conference today.';
+
+let browser: Launched;
+const port = inject('port');
+const allRequests: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchWithExtension({ extensionDir: inject('extensionDir'), hosts: PAGE_HOSTS });
+  browser.context.on('request', (r) => allRequests.push(r.url()));
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('faces in attached images (textarea page, file input)', () => {
+  it('a photo with a face stops the post with a FACE finding in the panel', async () => {
+    const gp = await GuardPage.open(browser.context, 'textarea', port);
+    await gp.type(DRAFT);
+    await gp.page.setInputFiles('input[type="file"]', { name: 'team.jpg', mimeType: 'image/jpeg', buffer: readFileSync(SAMPLE) });
+    const t0 = Date.now();
+    await gp.clickPost();
+    await gp.waitForPanel();
+    // Cold: offscreen document, OCR worker, and the face model load on this first image.
+    let text: string[] = [];
+    await expect.poll(async () => {
+      text = (await gp.panel())?.text ?? [];
+      return text.some((t) => /Looks like a face/.test(t));
+    }, { timeout: 50_000, interval: 50 }).toBe(true).catch((err: unknown) => { throw new Error(`no FACE finding in the panel: ${JSON.stringify(text)}`, { cause: err }); });
+    console.log(`faces e2e: Post click to FACE finding in the panel, cold: ${Date.now() - t0} ms`);
+    expect(text.some((t) => /finding.* in image team\.jpg/.test(t))).toBe(true);
+    expect(text.some((t) => /Not checked|Only partly checked/.test(t))).toBe(false);
+    expect(await gp.posted()).toEqual([]);
+    // No request left the page's origin or the extension (the offscreen document's own loads of ocr/face/ are not visible here).
+    const foreign = [...gp.requests, ...allRequests].filter((u) => !u.startsWith(`${gp.origin}/`) && !/^(data|blob|chrome-extension):/.test(u));
+    expect(foreign).toEqual([]);
+    await gp.page.close();
+  }, 60_000);
+});
