@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { failClosedRemoteDefaults } from './scripts/vite/fail-closed-remote';
@@ -16,6 +17,11 @@ export default defineConfig({
     build: { sourcemap: false, modulePreload: { polyfill: false } },
   }),
   hooks: {
+    // Every build (npm run build, the e2e harness, the demo) ships the OCR runtime copied from npm
+    // into public/ocr/ (scripts/copy-ocr-assets.mjs): a fresh clone has no public/ocr/ otherwise.
+    'build:before': (wxt) => {
+      execFileSync(process.execPath, ['scripts/copy-ocr-assets.mjs'], { cwd: wxt.config.root, stdio: 'inherit' });
+    },
     // The managed-storage schema ships at the root of the Chrome build (storage.managed_schema).
     'build:publicAssets': (wxt, files) => {
       if (wxt.config.browser !== 'firefox') files.push({ absoluteSrc: `${wxt.config.root}/rules/managed_schema.json`, relativeDest: 'managed_schema.json' });

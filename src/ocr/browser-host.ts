@@ -140,7 +140,9 @@ export function createOcrHost(opts: OcrHostOptions): OcrHost {
     release: drop,
     handle(message) {
       switch (message.op) {
-        case 'warm': return host.warm().then(() => ({ ok: true }));
+        // Always answer with a reply, never a rejection: Chrome turns a non-Error rejection (a
+        // tesseract.js worker error is a string) into an opaque message for the sender.
+        case 'warm': return host.warm().then(() => ({ ok: true }), (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }));
         case 'release': return host.release().then(() => ({ ok: true }));
         case 'scan': return host.scan(message);
         default: return undefined;
