@@ -60,7 +60,7 @@ describe('advice detector', () => {
     // the author's own experience
     ['I had my own knee MRI last year and skipped the surgery; PT worked for me.'],
     // technique tip to colleagues
-    ['Residents: on every trauma CT, scroll the sagittal recon in bone windows.'],
+    ['Fellows: on each stroke CTA, page through the source images for a carotid web.'],
     // a question to colleagues, without a question mark
     ['Do you all still biopsy every TI-RADS 4 nodule over 1.5 cm'],
     // non-medical advice to a follower
