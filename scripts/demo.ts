@@ -2,7 +2,8 @@
  * `npm run demo`: the guard in a real browser. Starts Debian's Chromium (headless unless a display
  * is present) with the built extension, opens local pages that embed the real editor libraries on
  * the hosts of the sites they imitate, types a synthetic draft with PHI, clicks Post, and saves
- * screenshots of the highlights, the warning panel and the fixed draft under demo-output/.
+ * screenshots of the highlights, the warning panel and the fixed draft under demo-output/; then
+ * attaches an X-ray-like image with burned-in PHI and shows the panel with its OCR findings.
  * Expects `.output/chrome-mv3` (the npm script builds it first).
  */
 import { existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { launchWithExtension } from '../tests/e2e/support/chromium';
 import { GuardPage } from '../tests/e2e/support/guard-page';
 import { buildPages, PAGE_HOSTS, type PageName } from '../tests/e2e/support/pages';
+import { attachPng, renderScan, waitForImageFindings } from '../tests/e2e/support/scan-image';
 import { startServer } from '../tests/e2e/support/server';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -19,6 +21,8 @@ const EXT = join(ROOT, '.output', 'chrome-mv3');
 const OUT = join(ROOT, 'demo-output');
 // A made-up draft: no real patient.
 const DRAFT = 'Interesting case this week: my patient John Smith, 67, was admitted on 3/14/2024.\nHis SSN 219-09-9999 was on the intake form.\nCall 555-867-5309 with questions.';
+const CAPTION = 'Classic appearance on the frontal view, note the fluid level.';
+const SCAN_OVERLAY = ['DOE^JANE  DOB: 03/14/1961  MRN: 00482913', 'ST. ELSEWHERE IMAGING'];
 const DEMOS: [PageName, string][] = [
   ['draft', 'X (Draft.js)'],
   ['lexical', 'Facebook (Lexical)'],
@@ -72,6 +76,22 @@ async function main() {
       console.log(`  requests to other hosts: ${foreign.length}`);
       await gp.page.close();
     }
+
+    console.log(`\nReddit (textarea): textarea.html with an attached X-ray-like image`);
+    const gp = await GuardPage.open(browser.context, 'textarea', server.port);
+    await gp.type(CAPTION);
+    await attachPng(gp, 'chest-xray.png', await renderScan(gp, SCAN_OVERLAY));
+    console.log(`  typed a clean caption and attached a 1024x768 PNG whose corner overlay shows a made-up name, DOB and MRN`);
+    await gp.clickPost();
+    await gp.waitForPanel();
+    const t0 = Date.now();
+    const panel = await waitForImageFindings(gp, 45_000);
+    const summary = [...new Set(panel.text.filter((t) => /finding.* in image /.test(t)))].join('; ');
+    console.log(`  clicked Post: stopped; on-device OCR found ${summary} (${Date.now() - t0} ms after the panel opened, cold start included); posted so far: ${(await gp.posted()).length}`);
+    await shot(gp, 'image-panel');
+    const foreign = gp.requests.filter((u) => !u.startsWith(gp.origin));
+    console.log(`  requests to other hosts: ${foreign.length}`);
+    await gp.page.close();
   } finally {
     await browser.close();
     await server.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, type Launched } from './support/chromium';
 import { GuardPage } from './support/guard-page';
 import { PAGE_HOSTS } from './support/pages';
+import { attachPng as attach, renderScan, waitForImageFindings } from './support/scan-image';
 
 // Images rendered here (canvas text on a dark "scan"), written for these tests: a made-up
 // patient in a PACS-like corner overlay, and a clean image with only technical overlay text.
@@ -21,42 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** A PNG drawn in the page: light overlay text in the top-left corner of a dark image with a grey "organ". */
-async function renderScan(gp: GuardPage, lines: readonly string[]): Promise<Buffer> {
-  const b64 = await gp.page.evaluate((rows) => {
-    const c = document.createElement('canvas');
-    c.width = 1024;
-    c.height = 768;
-    const ctx = c.getContext('2d')!;
-    ctx.fillStyle = '#0b0b0b';
-    ctx.fillRect(0, 0, c.width, c.height);
-    ctx.fillStyle = '#5a5a5a';
-    ctx.beginPath();
-    ctx.ellipse(512, 400, 300, 250, 0, 0, Math.PI * 2);
-    ctx.fill();
-    ctx.fillStyle = '#f2f2f2';
-    ctx.font = '22px "DejaVu Sans Mono", monospace';
-    rows.forEach((r, i) => ctx.fillText(r, 16, 34 + i * 30));
-    return c.toDataURL('image/png').split(',')[1];
-  }, lines);
-  return Buffer.from(b64, 'base64');
-}
-
-async function attach(gp: GuardPage, name: string, png: Buffer) {
-  await gp.page.setInputFiles('input[type="file"]', { name, mimeType: 'image/png', buffer: png });
-}
-
-/** Waits until the panel lists an image with findings (its region is named "N finding(s) in image …"). */
-async function waitForImageFindings(gp: GuardPage, timeout: number) {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const p = await gp.panel();
-    if (p?.text.some((t) => /finding.* in image /.test(t))) return p;
-    if (Date.now() > until) throw new Error(`no image findings in the panel: ${JSON.stringify(p?.text ?? null)}`);
-    await gp.page.waitForTimeout(25);
-  }
-}
 
 /** Clicks a panel button with the real mouse after scrolling it into view (the image list makes the panel scroll). */
 async function clickInPanel(gp: GuardPage, name: string) {
