@@ -51,7 +51,8 @@ export async function createTesseractEngine(paths: TesseractPaths): Promise<OcrE
     ...(paths.workerBlobURL !== undefined ? { workerBlobURL: paths.workerBlobURL } : {}),
   });
   // We invert dark images ourselves; tesseract's own per-line inversion test costs time.
-  await worker.setParameters({ tessedit_do_invert: '0' } as never);
+  // debug_file: Tesseract's diagnostics ("Estimating resolution as …") go nowhere instead of stderr.
+  await worker.setParameters({ tessedit_do_invert: '0', debug_file: '/dev/null' } as never);
   let psmSet = '';
   return {
     async recognize(img: GreyBitmap, psm: string): Promise<OcrLine[]> {
