@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { failClosedRemoteDefaults } from './scripts/vite/fail-closed-remote';
+import { COVERED_MATCHES } from './src/sites/matches';
 
 
 export default defineConfig({
@@ -34,6 +35,9 @@ export default defineConfig({
       'Catches patient identifiers, patient-specific advice and missing disclaimers before you post. Runs entirely on your device.',
     // scripting: the content script on user-added Mastodon instances (src/guard/register-sites.ts).
     // offscreen (Chrome): the OCR of attached images runs in an offscreen document (src/ocr/browser-broker.ts).
+    // The engine (entrypoints/engine.ts) is imported by the content script on demand. Every https
+    // origin, not only COVERED_MATCHES: the content script also runs on user-added Mastodon instances.
+    web_accessible_resources: [{ resources: ['engine.js'], matches: [...COVERED_MATCHES, 'https://*/*'] }],
     permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'scripting', 'offscreen'],
     optional_host_permissions: ['https://*/*'],
     // Enterprise policy (rules/managed_schema.json, docs/deploying.md): Chrome and Edge read

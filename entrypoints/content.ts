@@ -1,6 +1,6 @@
-import { analyze } from '../src/engine/analyze';
 import { createAttachments } from '../src/guard/attachments';
 import { createGuard, type Guard } from '../src/guard/controller';
+import { createEngineLoader } from '../src/guard/engine-loader';
 import { createOcrClient, type ClientRuntime } from '../src/ocr/browser-client';
 import { COVERED_MATCHES } from '../src/sites/matches';
 import { siteForPage } from '../src/sites/mastodon-page';
@@ -23,6 +23,9 @@ export default defineContentScript({
     // Attached images: decoded here, read by the OCR host (offscreen document / background page).
     const ocr = createOcrClient(browser.runtime as unknown as ClientRuntime);
     ctx.signal.addEventListener('abort', () => ocr.release(), { once: true });
+    // The engine is a file of its own (entrypoints/engine.ts), imported on the first focus of a
+    // compose box or the first draft: the script on every covered page stays small.
+    const engine = createEngineLoader(() => import(/* @vite-ignore */ browser.runtime.getURL('/engine.js')));
     let guard: Guard | undefined;
     // The private history (src/store/): reports go to the background; "not PHI" choices come back as options.
     const history = createContentHistory({ runtime: browser.runtime as unknown as ContentRuntime, site: site.id, boxes: () => guard?.boxes().length ?? 0, signal: ctx.signal });
@@ -33,7 +36,8 @@ export default defineContentScript({
     guard = createGuard({
       win: window,
       site,
-      analyze,
+      analyze: engine.analyze,
+      ready: engine.ready,
       panel: createPanelHost(),
       signal: ctx.signal,
       attachments,

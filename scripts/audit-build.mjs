@@ -11,13 +11,15 @@
  *     reads the extension's own ocr/ files). Never in a content script, the popup or options;
  *  3. no URL to a host outside a short list of documentation hosts that appear in library error
  *     messages and licence notes (never fetched), and no CDN at all;
- *  4. no remote <script src>.
+ *  4. no remote <script src>;
+ *  5. the content script (loaded on every covered page) is at most 150 KB gzip (issue 6).
  * Exits 1 with every problem listed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -30,6 +32,7 @@ const DOC_HOSTS = new Set([
 const CDN = /(jsdelivr|unpkg|cdnjs|googleapis|gstatic|cloudflare|esm\.sh|skypack)/i;
 const DYNAMIC = /\beval\(|new Function\(|\bFunction\(["'`]|importScripts\(/;
 const NETWORK = /\bfetch\(|XMLHttpRequest|new WebSocket|sendBeacon|new EventSource/;
+const CONTENT_GZIP_MAX = 150 * 1024;
 const NETWORK_OK = [/^background\.js$/, /^chunks\/offscreen-[\w-]+\.js$/];
 
 const walk = (dir) => readdirSync(dir).flatMap((f) => {
@@ -76,6 +79,13 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
       if (CDN.test(host) || !DOC_HOSTS.has(host)) problems.push(`${target}/${rel}: URL to ${host}`);
     }
     if (rel.endsWith('.html') && /<script[^>]+src="(https?:)?\/\//.test(text)) problems.push(`${target}/${rel}: remote script tag`);
+  }
+  // Issue 6: the script loaded on every covered page stays small; the engine is imported on demand.
+  const content = path.join(dir, 'content-scripts', 'content.js');
+  if (existsSync(content)) {
+    const gz = gzipSync(readFileSync(content), { level: 9 }).length;
+    if (gz > CONTENT_GZIP_MAX) problems.push(`${target}/content-scripts/content.js: ${Math.round(gz / 1024)} KB gzip, over ${CONTENT_GZIP_MAX / 1024} KB (does it import the engine statically?)`);
+    else console.log(`  ${target}: content script ${Math.round(gz / 1024)} KB gzip`);
   }
   console.log(`  ${target}: ${files} files checked`);
 }

@@ -19,7 +19,10 @@ import { readText, type TextModel } from './text-model';
 export interface GuardDeps {
   readonly win: Window & typeof globalThis;
   readonly site: SiteAdapter;
-  readonly analyze: (text: string, options?: AnalyzeOptions) => Finding[];
+  /** The engine's findings, or null while the engine is still loading (src/guard/engine-loader.ts). */
+  readonly analyze: (text: string, options?: AnalyzeOptions) => Finding[] | null;
+  /** Resolves when `analyze` stops answering null; rejects when the engine could not be loaded. */
+  readonly ready?: () => Promise<void>;
   readonly options?: () => AnalyzeOptions;
   readonly panel: PanelApi;
   readonly signal: AbortSignal;
@@ -52,6 +55,10 @@ interface Tracked {
   readonly kind: EditorKind;
   model: TextModel;
   findings: Finding[];
+  /** The last read could not be checked: the engine had not loaded yet. */
+  unchecked: boolean;
+  /** A submit is held until the engine has loaded. */
+  waiting: boolean;
   timer?: ReturnType<typeof setTimeout>;
   observer: MutationObserver;
   panel?: PanelHandle;
@@ -96,7 +103,22 @@ export function createGuard(deps: GuardDeps): Guard {
   const instance = Math.random().toString(36).slice(2, 10);
 
   const options = (): AnalyzeOptions => ({ site: site.id, ...(deps.options?.() ?? {}) });
-  const analyzeModel = (model: TextModel) => (model.text.trim() ? deps.analyze(model.text, options()).filter((f) => REPORTED.has(f.severity)) : []);
+  const analyzeModel = (model: TextModel): Finding[] | null => {
+    if (!model.text.trim()) return [];
+    return deps.analyze(model.text, options())?.filter((f) => REPORTED.has(f.severity)) ?? null;
+  };
+  const engineReady = () => (deps.ready ? deps.ready() : Promise.resolve());
+  /** Once the engine has loaded, the boxes read before it are checked (and highlighted). */
+  let recheckQueued = false;
+  const recheckWhenLoaded = () => {
+    if (recheckQueued) return;
+    recheckQueued = true;
+    engineReady().then(() => {
+      recheckQueued = false;
+      if (signal.aborted) return;
+      for (const t of [...tracked.values()]) if (t.unchecked && !t.panel && !t.waiting) refresh(t);
+    }, () => { recheckQueued = false; });
+  };
 
   // ---- following compose boxes ---------------------------------------------------------------
 
@@ -110,7 +132,10 @@ export function createGuard(deps: GuardDeps): Guard {
   function refresh(t: Tracked) {
     if (!t.box.isConnected) return untrack(t);
     t.model = readText(t.box, t.kind);
-    t.findings = analyzeModel(t.model);
+    const found = analyzeModel(t.model);
+    t.unchecked = found === null;
+    t.findings = found ?? [];
+    if (t.unchecked) recheckWhenLoaded();
     highlighter.set(t, t.box, t.model, highlightSpans(t.findings));
   }
 
@@ -124,7 +149,7 @@ export function createGuard(deps: GuardDeps): Guard {
     if (known) return known;
     if (eligibility(box).some((r) => r !== 'hidden')) return null;
     const kind = editorKind(box);
-    const t: Tracked = { box, kind, model: { kind, text: '', segments: [] }, findings: [], observer: new win.MutationObserver(() => schedule(t)) };
+    const t: Tracked = { box, kind, model: { kind, text: '', segments: [] }, findings: [], unchecked: false, waiting: false, observer: new win.MutationObserver(() => schedule(t)) };
     t.observer.observe(box, { subtree: true, childList: true, characterData: true });
     tracked.set(box, t);
     refresh(t);
@@ -138,7 +163,9 @@ export function createGuard(deps: GuardDeps): Guard {
 
   win.addEventListener('focusin', (e) => {
     const box = boxFromTarget(e.composedPath()[0]);
-    if (box) track(box);
+    if (!box) return;
+    // The first focus of a compose box starts loading the engine, before the first keystroke.
+    if (track(box)) engineReady().catch(() => { /* retried at the next change or submit */ });
   }, listen);
 
   win.addEventListener('input', (e) => {
@@ -203,12 +230,18 @@ export function createGuard(deps: GuardDeps): Guard {
 
   /** Decides synchronously whether this submit may go through; returns true when it was stopped. */
   function attempt(e: Event, t: Tracked, resend: Resend): boolean {
-    if (t.panel) {
+    if (t.panel || t.waiting) {
       cancel(e);
       return true;
     }
     clearTimeout(t.timer);
     refresh(t);
+    // Fail closed: a draft the engine has not checked yet is held, and checked as soon as it loads.
+    if (t.unchecked) {
+      cancel(e);
+      holdUntilLoaded(t, resend);
+      return true;
+    }
     // Images still being checked stop the post too; the panel waits for them (the cancel stays synchronous).
     const images = deps.attachments?.state(t.box);
     if (!t.findings.length && !images?.flagged && !images?.pending) {
@@ -218,6 +251,26 @@ export function createGuard(deps: GuardDeps): Guard {
     cancel(e);
     openPanel(t, resend);
     return true;
+  }
+
+  /** Re-sends a held post once the engine has checked it clean; otherwise opens the panel. */
+  function holdUntilLoaded(t: Tracked, resend: Resend) {
+    t.waiting = true;
+    engineReady().then(() => {
+      t.waiting = false;
+      if (signal.aborted || !t.box.isConnected || t.panel) return;
+      refresh(t);
+      const images = deps.attachments?.state(t.box);
+      if (t.unchecked || t.findings.length || images?.flagged || images?.pending) return openPanel(t, resend);
+      if (t.model.text.trim()) emit({ kind: 'posted', site: site.id, text: t.model.text, findings: [], decision: 'clean' });
+      pass = { control: resend.control, box: t.box, until: Date.now() + 1000 };
+      resend.run();
+      pass = null;
+    }, () => {
+      t.waiting = false;
+      if (signal.aborted || !t.box.isConnected || t.panel) return;
+      openPanel(t, resend, 'Clearpost could not load its checker, so this draft has not been checked. Review it yourself before posting, or reload the page to try again.');
+    });
   }
 
   function takePass(path: readonly EventTarget[], box: HTMLElement | null): boolean {
@@ -321,7 +374,7 @@ export function createGuard(deps: GuardDeps): Guard {
     placeCaret(t.box, t.kind, Math.min(t.findings[0]?.end ?? model.text.length, model.text.length));
   }
 
-  function openPanel(t: Tracked, resend: Resend) {
+  function openPanel(t: Tracked, resend: Resend, notice?: string) {
     const container = (t.box.closest(CLOSE_DIALOG) as Element | null) ?? doc.body ?? doc.documentElement;
     let posting = false;
     const pending = deps.attachments?.state(t.box).pending ?? 0;
@@ -411,7 +464,7 @@ export function createGuard(deps: GuardDeps): Guard {
       },
     };
     cancelOnAbort.set(t, () => decide('cancelled'));
-    const handle = deps.panel.show(container, view(t, pending ? { status: `Checking ${pending} image${pending === 1 ? '' : 's'} on this device…` } : {}), handlers);
+    const handle = deps.panel.show(container, view(t, pending ? { status: `Checking ${pending} image${pending === 1 ? '' : 's'} on this device…` } : notice ? { status: notice } : {}), handlers);
     t.panel = handle;
     if (pending) {
       void deps.attachments!.settled(t.box).then(() => {

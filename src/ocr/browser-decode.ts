@@ -5,7 +5,7 @@
  * the panel and the redacted copy (src/ocr/browser-redact.ts). Bad input is an ImageCheckError
  * with a reason for the user, never a crash and never "clean" (docs/ocr.md, "Bad input").
  */
-import { MAX_OCR_SIDE } from './scan';
+import { MAX_OCR_SIDE } from './limits';
 import type { Bitmap } from './types';
 
 export class ImageCheckError extends Error {}

@@ -7,6 +7,7 @@
 import { analyze } from '../engine/analyze';
 import type { AnalyzeOptions } from '../engine/types';
 import { phiMessage } from '../engine/messages';
+import { MAX_OCR_SIDE } from './limits';
 import { overlaySpans } from './overlay';
 import { crop, edgeStrips, inkShare, rotate90, scale, sideStrips, textMap, toGrey, whiteOut } from './preprocess';
 import type { Bitmap, Box, GreyBitmap, ImageFinding, OcrEngine, OcrLine, OcrWord } from './types';
@@ -26,8 +27,7 @@ export interface ScanOptions {
 /** Tesseract page segmentation: 11 = sparse text, which suits scattered overlay lines. */
 export const PSM_PAGE = '11';
 export const PSM_STRIP = '11';
-/** Longest side the OCR sees; larger images are downscaled first (documented in docs/ocr.md). */
-export const MAX_OCR_SIDE = 2200;
+export { MAX_OCR_SIDE };
 /** Images whose longest side is below this are upscaled for the OCR (small overlay text). */
 export const UPSCALE_BELOW = 900;
 

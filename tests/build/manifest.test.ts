@@ -32,6 +32,20 @@ describe('manifest', () => {
     expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
   });
 
+  it.each(['chrome', 'firefox'])('%s: the engine file is reachable by the content script (imported on demand) and nothing else is exposed', (browser) => {
+    const war = manifestFor(browser).web_accessible_resources;
+    expect(war).toHaveLength(1);
+    expect(war[0].resources).toEqual(['engine.js']);
+    // user-added Mastodon instances are https origins: the content script runs there too
+    expect(war[0].matches).toContain('https://*/*');
+  });
+
+  it('the content script never imports the engine statically (it would be ~390 KB gzip on every covered page)', () => {
+    const src = readFileSync(join(__dirname, '../../entrypoints/content.ts'), 'utf8');
+    expect(src).not.toMatch(/from ['"][^'"]*engine\/(analyze|registry|detectors)/);
+    expect(src).toMatch(/getURL\(['"]\/engine\.js['"]\)/);
+  });
+
   it('firefox: gecko id, no data collection, and an Android minimum that supports that key', () => {
     const b = manifestFor('firefox').browser_specific_settings;
     expect(b.gecko.id).toMatch(/@/);
