@@ -72,7 +72,7 @@ async function main() {
         console.log(`  clicked Post again: the page received ${posted.length} post(s):`);
         for (const p of posted) console.log(`    ${p.replace(/\n/g, ' / ')}`);
       }
-      const foreign = gp.requests.filter((u) => !u.startsWith(gp.origin));
+      const foreign = gp.foreignRequests();
       console.log(`  requests to other hosts: ${foreign.length}`);
       await gp.page.close();
     }
@@ -89,7 +89,7 @@ async function main() {
     const summary = [...new Set(panel.text.filter((t) => /finding.* in image /.test(t)))].join('; ');
     console.log(`  clicked Post: stopped; on-device OCR found ${summary} (${Date.now() - t0} ms after the panel opened, cold start included); posted so far: ${(await gp.posted()).length}`);
     await shot(gp, 'image-panel');
-    const foreign = gp.requests.filter((u) => !u.startsWith(gp.origin));
+    const foreign = gp.foreignRequests();
     console.log(`  requests to other hosts: ${foreign.length}`);
     await gp.page.close();
   } finally {

@@ -37,7 +37,7 @@ async function clickInPanel(gp: GuardPage, name: string) {
 }
 
 function expectOnlyOwnRequests(gp: GuardPage) {
-  const foreign = [...gp.requests, ...allRequests].filter((u) => !u.startsWith(`${gp.origin}/`) && !/^(data|blob|chrome-extension):/.test(u));
+  const foreign = gp.foreignRequests(allRequests);
   expect(foreign).toEqual([]);
 }
 

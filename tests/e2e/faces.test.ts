@@ -44,7 +44,7 @@ describe('faces in attached images (textarea page, file input)', () => {
     expect(text.some((t) => /Not checked|Only partly checked/.test(t))).toBe(false);
     expect(await gp.posted()).toEqual([]);
     // No request left the page's origin or the extension (the offscreen document's own loads of ocr/face/ are not visible here).
-    const foreign = [...gp.requests, ...allRequests].filter((u) => !u.startsWith(`${gp.origin}/`) && !/^(data|blob|chrome-extension):/.test(u));
+    const foreign = gp.foreignRequests(allRequests);
     expect(foreign).toEqual([]);
     await gp.page.close();
   }, 60_000);

@@ -25,7 +25,7 @@ async function open(name: (typeof PAGE_NAMES)[number]) {
 
 /** Privacy: nothing the page or the extension did reached a host other than the page's own. */
 function expectOnlyOwnRequests(gp: GuardPage) {
-  const foreign = gp.requests.filter((u) => !u.startsWith(`${gp.origin}/`) && !/^(data|blob|chrome-extension):/.test(u));
+  const foreign = gp.foreignRequests();
   expect(foreign).toEqual([]);
 }
 

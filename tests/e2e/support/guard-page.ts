@@ -10,6 +10,11 @@ export class GuardPage {
     page.on('request', (r) => this.requests.push(r.url()));
   }
 
+  /** Requests that left for another host: not the page's own origin, not the extension's own files, not data/blob. */
+  foreignRequests(extra: readonly string[] = []): string[] {
+    return [...this.requests, ...extra].filter((u) => !u.startsWith(`${this.origin}/`) && !/^(data|blob|chrome-extension):/.test(u));
+  }
+
   static async open(context: BrowserContext, name: PageName, port: number): Promise<GuardPage> {
     const page = await context.newPage();
     const origin = `https://${PAGES[name].host}:${port}`;
