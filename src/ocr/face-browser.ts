@@ -12,14 +12,10 @@
  * (brightest of R, G, B) it already has; measured in Node on face-api's six sample photos, the
  * detector finds the same faces on that grey image as on the colour one.
  */
-import type { FaceBox, FaceDetector, RgbImage } from './face';
+import { DETECTOR_FLOOR, TINY_INPUT, tinyFaceDetector, type FaceDetector, type TinyFaceApi, type TinyTensorApi } from './face';
 
 /** Folder of the face files in the build (public/ocr/face/). */
 export const FACE_ASSET_DIR = 'ocr/face';
-/** Below this the detector drops a box itself; `detectFaces` applies the reported threshold. */
-const DETECTOR_FLOOR = 0.3;
-/** The tiny detector's square input grid (as in Node, docs/ocr.md). */
-const TINY_INPUT = 416;
 
 // Minimal shapes of face-api's browser bundle (its own typings pull in all of TensorFlow.js).
 interface Tensor { dispose(): void }
@@ -79,17 +75,5 @@ export async function createBrowserFaceDetector(
     const specs = (JSON.parse(new TextDecoder().decode(manifest)) as { weights: unknown }[])[0].weights;
     faceapi.nets.tinyFaceDetector.loadFromWeightMap(tf.io.decodeWeights(bin, specs));
   }
-  const options = new faceapi.TinyFaceDetectorOptions({ inputSize: TINY_INPUT, scoreThreshold: DETECTOR_FLOOR });
-  return {
-    name: 'tiny-face-detector',
-    async detect(img: RgbImage): Promise<FaceBox[]> {
-      const t = tf.tensor3d(Int32Array.from(img.data), [img.height, img.width, 3], 'int32');
-      try {
-        const found = await faceapi.detectAllFaces(t, options);
-        return found.map((d) => ({ score: d.score, box: [Math.round(d.box.x), Math.round(d.box.y), Math.round(d.box.x + d.box.width), Math.round(d.box.y + d.box.height)] }));
-      } finally {
-        t.dispose();
-      }
-    },
-  };
+  return tinyFaceDetector(faceapi as unknown as TinyFaceApi, tf as unknown as TinyTensorApi, TINY_INPUT, DETECTOR_FLOOR);
 }

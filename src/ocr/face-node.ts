@@ -15,14 +15,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import type { FaceBox, FaceDetector, RgbImage } from './face';
+import { DETECTOR_FLOOR, TINY_INPUT, tinyFaceDetector, type FaceDetector, type TinyFaceApi, type TinyTensorApi } from './face';
 
 const require = createRequire(import.meta.url);
 
-/** Below this the detector drops a box itself; `detectFaces` applies the reported threshold. */
-const DETECTOR_FLOOR = 0.3;
-/** The tiny detector's square input grid (a multiple of 32; 416 measured best of 224/320/416/512). */
-const TINY_INPUT = 416;
 
 // Minimal shapes of the libraries used here (both ship their own typings, too wide to import cleanly).
 interface Tensor { dispose(): void; size: number; throwIfDisposed(): void }
@@ -91,19 +87,7 @@ async function createFaceDetector(): Promise<FaceDetector> {
   const manifest = JSON.parse(readFileSync(path.join(dir, 'tiny_face_detector_model-weights_manifest.json'), 'utf8')) as { weights: unknown }[];
   const bin = readFileSync(path.join(dir, 'tiny_face_detector_model.bin'));
   faceapi.nets.tinyFaceDetector.loadFromWeightMap(tf.io.decodeWeights(bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.length) as ArrayBuffer, manifest[0].weights));
-  const options = new faceapi.TinyFaceDetectorOptions({ inputSize: TINY_INPUT, scoreThreshold: DETECTOR_FLOOR });
-  return {
-    name: 'tiny-face-detector',
-    async detect(img: RgbImage): Promise<FaceBox[]> {
-      const t = tf.tensor3d(Int32Array.from(img.data), [img.height, img.width, 3], 'int32');
-      try {
-        const found = await faceapi.detectAllFaces(t, options);
-        return found.map((d) => ({ score: d.score, box: [Math.round(d.box.x), Math.round(d.box.y), Math.round(d.box.x + d.box.width), Math.round(d.box.y + d.box.height)] }));
-      } finally {
-        t.dispose();
-      }
-    },
-  };
+  return tinyFaceDetector(faceapi as unknown as TinyFaceApi, tf as unknown as TinyTensorApi, TINY_INPUT, DETECTOR_FLOOR);
 }
 
 let detector: Promise<FaceDetector> | null = null;

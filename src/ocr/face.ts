@@ -112,3 +112,35 @@ export async function detectFaces(detector: FaceDetector, img: Bitmap, minScore 
     ],
   }));
 }
+
+/** Below this the detector drops a box itself; `detectFaces` applies the reported threshold. */
+export const DETECTOR_FLOOR = 0.3;
+/** The tiny detector's square input grid (a multiple of 32; 416 measured best of 224/320/416/512). */
+export const TINY_INPUT = 416;
+
+/** The part of face-api's API the tiny detector uses (the Node and browser hosts pass their own copy). */
+export interface TinyFaceApi {
+  TinyFaceDetectorOptions: new (o: { inputSize: number; scoreThreshold: number }) => unknown;
+  detectAllFaces(input: unknown, options: unknown): Promise<{ score: number; box: { x: number; y: number; width: number; height: number } }[]>;
+}
+/** The part of TensorFlow.js the tiny detector uses. */
+export interface TinyTensorApi {
+  tensor3d(values: Int32Array, shape: [number, number, number], dtype: 'int32'): { dispose(): void };
+}
+
+/** Wraps a loaded tiny_face_detector as a FaceDetector: one int32 tensor per image, disposed after. */
+export function tinyFaceDetector(faceapi: TinyFaceApi, tf: TinyTensorApi, inputSize: number, scoreThreshold: number): FaceDetector {
+  const options = new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold });
+  return {
+    name: 'tiny-face-detector',
+    async detect(img: RgbImage): Promise<FaceBox[]> {
+      const t = tf.tensor3d(Int32Array.from(img.data), [img.height, img.width, 3], 'int32');
+      try {
+        const found = await faceapi.detectAllFaces(t, options);
+        return found.map((d) => ({ score: d.score, box: [Math.round(d.box.x), Math.round(d.box.y), Math.round(d.box.x + d.box.width), Math.round(d.box.y + d.box.height)] }));
+      } finally {
+        t.dispose();
+      }
+    },
+  };
+}
