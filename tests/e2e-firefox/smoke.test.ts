@@ -82,7 +82,8 @@ describe('Firefox ESR: textarea page (www.reddit.com)', () => {
   it('"Post anyway" (reached with the keyboard inside the closed root) posts the draft exactly once', async () => {
     const page = await open();
     await typeAndPost(page, PHI);
-    await waitFor(() => panelHost(page), (p) => p !== null);
+    expect(await waitFor(() => panelHost(page), (p) => p !== null)).toMatchObject({ count: 1, focused: true });
+    expect(await posted(page)).toEqual([]);
     // Focus starts on the dialog; Tab walks Fix all, Edit, Post anyway.
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
