@@ -49,8 +49,16 @@ function test(re: RegExp, s: string): boolean {
 export function caseCues(ctx: DetectContext): CaseCues {
   const hit = memo.get(ctx);
   if (hit) return hit;
-  const strongCount = (ctx.lower.match(STRONG_RE) ?? []).length + (ctx.text.match(AGE_RE) ?? []).length + (ctx.lower.match(PERSON_RE) ?? []).length;
-  const weakCount = (ctx.lower.match(WEAK_RE) ?? []).length;
+  // One strong cue or three weak ones make a case: stop scanning as soon as the answer is known.
+  let draftCase: boolean | undefined;
+  const isCase = (): boolean => {
+    if (draftCase !== undefined) return draftCase;
+    if (test(STRONG_RE, ctx.lower) || test(AGE_RE, ctx.text) || test(PERSON_RE, ctx.lower)) return (draftCase = true);
+    let weak = 0;
+    WEAK_RE.lastIndex = 0;
+    while (weak < 3 && WEAK_RE.exec(ctx.lower)) weak++;
+    return (draftCase = weak >= 3);
+  };
   const sentences = ctx.sentences;
   const cache = new Map<Sentence, [boolean, boolean, boolean]>();
   const flags = (s: Sentence): [boolean, boolean, boolean] => {
@@ -64,7 +72,9 @@ export function caseCues(ctx: DetectContext): CaseCues {
     return f;
   };
   const cues: CaseCues = {
-    draftCase: strongCount >= 1 || weakCount >= 3,
+    get draftCase() {
+      return isCase();
+    },
     sentenceAt: (pos) => sentences[sentenceIndexAt(sentences, pos)],
     strongIn: (s) => (s ? flags(s)[0] : false),
     patientIn: (s) => (s ? flags(s)[1] : false),

@@ -289,6 +289,18 @@ const MESSAGES: Record<AdviceSentence['reason'], string> = {
   interprets: 'Interprets a specific person\'s own findings. Speak about such findings in general and point them to their own doctor, so it cannot be read as a doctor-patient relationship.',
 };
 
+/** The rewrite of an advice sentence, cached per distinct sentence like its features. */
+const suggestions = new Map<string, string>();
+
+function suggestionFor(text: string): string {
+  const hit = suggestions.get(text);
+  if (hit !== undefined) return hit;
+  const s = generalizeAdvice(text);
+  suggestions.set(text, s);
+  if (suggestions.size > MAX_CACHE) suggestions.delete(suggestions.keys().next().value as string);
+  return s;
+}
+
 export const advice = defineDetector({
   id: 'advice',
   category: 'advice',
@@ -303,7 +315,7 @@ export const advice = defineDetector({
       severity: 'warn',
       contextDone: true,
       message: MESSAGES[a.reason],
-      suggestion: generalizeAdvice(a.sentence.text),
+      suggestion: suggestionFor(a.sentence.text),
       explanation: { pattern: a.pattern, baseScore: a.score, validation: a.reason },
     }));
   },
