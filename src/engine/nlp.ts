@@ -1,3 +1,4 @@
+import { setBounded } from './bounded';
 import nlp from 'compromise';
 
 /**
@@ -19,8 +20,7 @@ export function parse(sentence: string): NlpDoc {
   }
   const doc = nlp(sentence);
   doc.compute('offset');
-  cache.set(sentence, doc);
-  if (cache.size > MAX) cache.delete(cache.keys().next().value as string);
+  setBounded(cache, sentence, doc, MAX);
   return doc;
 }
 

@@ -1,3 +1,4 @@
+import { setBounded } from '../bounded';
 import grammar from '../../../rules/advice-grammar.json';
 import medical from '../../../rules/advice-medical.json';
 import { generalizeAdvice } from '../fixes/generalize-advice';
@@ -222,8 +223,7 @@ export function sentenceFeatures(text: string): SentenceAdvice {
     genericIf: GENERIC_IF.test(lower),
     vocative: NAME_COMMA.test(text.replace(/^["'(\s]+/, '')) || VOCATIVE_WORD.test(text.replace(/^["'(\s]+/, '')) ? vocative(text, nameDoc) : false,
   };
-  cache.set(text, f);
-  if (cache.size > MAX_CACHE) cache.delete(cache.keys().next().value as string);
+  setBounded(cache, text, f, MAX_CACHE);
   return f;
 }
 
@@ -296,8 +296,7 @@ function suggestionFor(text: string): string {
   const hit = suggestions.get(text);
   if (hit !== undefined) return hit;
   const s = generalizeAdvice(text);
-  suggestions.set(text, s);
-  if (suggestions.size > MAX_CACHE) suggestions.delete(suggestions.keys().next().value as string);
+  setBounded(suggestions, text, s, MAX_CACHE);
   return s;
 }
 

@@ -1,3 +1,4 @@
+import { setBounded } from '../bounded';
 import phrases from '../../../rules/disclaimer-phrases.json';
 import medical from '../../../rules/advice-medical.json';
 import { defaultDisclaimer } from '../fixes/append-disclaimer';
@@ -100,8 +101,7 @@ function sentenceCues(text: string): SentenceCues {
     medical: MEDICAL.test(text, toks),
     question,
   };
-  cache.set(text, c);
-  if (cache.size > MAX_CACHE) cache.delete(cache.keys().next().value as string);
+  setBounded(cache, text, c, MAX_CACHE);
   return c;
 }
 

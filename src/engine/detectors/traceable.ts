@@ -1,3 +1,4 @@
+import { setBounded } from '../bounded';
 import { caseCues } from '../cues';
 import { findEvent, findFeature, findTime } from '../quasi/circumstances';
 import { generalise, traceableMessage } from '../quasi/generalise';
@@ -65,8 +66,7 @@ export function sentenceParts(text: string): SentenceParts {
     if (parts.some((p) => p.kind === 'RARITY' && p.rule === 'rare-disease' && p.start >= after && p.start - after <= 40)) self = true;
   }
   const value = { parts, self };
-  cache.set(text, value);
-  if (cache.size > MAX) cache.delete(cache.keys().next().value as string);
+  setBounded(cache, text, value, MAX);
   return value;
 }
 
