@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { OpenRedaction } from 'openredaction';
 import { analyze } from '../src/engine/analyze';
-import { clearNlpCache, nlp } from '../src/engine/nlp';
+import { clearEngineCaches } from '../src/engine/bounded';
+import { nlp } from '../src/engine/nlp';
 
 interface Span { start: number; end: number; type: string }
 interface Draft { id: string; text: string; phi: Span[]; site?: string }
@@ -60,8 +61,8 @@ function sample<T>(inputs: T[], fn: (x: T) => unknown, warm = 3): number[] {
   return inputs.map((x) => { const t = now(); fn(x); return now() - t; });
 }
 
-/** A full analysis: the NLP sentence cache is emptied first, so nothing is reused. */
-const coldAnalyze = (text: string) => { clearNlpCache(); return analyze(text); };
+/** A full analysis: every engine cache (parses, sentence and paragraph results) is emptied first, so nothing is reused. */
+const coldAnalyze = (text: string) => { clearEngineCaches(); return analyze(text); };
 
 const rows: Row[] = [];
 const add = (label: string, figure: string, target?: string, ok?: boolean) => rows.push({ label, figure, target, ok });
@@ -84,7 +85,7 @@ add('analyze 3,000 chars (cold): p95', ms(quantile(s3k, 0.95)), '<= 40 ms', quan
   const rnd = prng(7);
   const keys = 'etaoinshrdlu ,.0123456789';
   let text = d3k[0];
-  clearNlpCache();
+  clearEngineCaches();
   analyze(text);
   const samples: number[] = [];
   for (let i = 0; i < 300; i++) {

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setDetectorErrorReporter } from '../engine/analyze';
-import { clearNlpCache } from '../engine/nlp';
+import { clearEngineCaches } from '../engine/bounded';
 import { scanLine, type LineJob } from './record';
 import type { ScannerConfig } from './scanner';
 
@@ -19,8 +19,8 @@ setDetectorErrorReporter((id, err) => {
 
 port.on('message', (msg: { seq: number; jobs: LineJob[] }) => {
   const results = msg.jobs.map((j) => scanLine(j, config.rules, config.keepText));
-  // The parse cache serves re-analysis after a keystroke; an export is distinct posts, so
-  // keeping 2,000 parsed sentences per worker only costs memory.
-  clearNlpCache();
+  // The engine's caches serve re-analysis after a keystroke; an export is distinct posts, so
+  // keeping parsed sentences and paragraph results per worker only costs memory.
+  clearEngineCaches();
   port.postMessage({ kind: 'results', seq: msg.seq, results });
 });

@@ -1,4 +1,4 @@
-import { clearNlpCache } from '../engine/nlp';
+import { clearEngineCaches } from '../engine/bounded';
 import type { AnalyzeOptions } from '../engine/types';
 import { scanLine, type LineJob, type LineResult } from './record';
 
@@ -32,7 +32,7 @@ export class InlineScanner implements Scanner {
 
   async submit(jobs: LineJob[], tag: unknown): Promise<void> {
     this.deliver(tag, jobs.map((j) => scanLine(j, this.config.rules, this.config.keepText)));
-    clearNlpCache(); // as in scan-worker.ts: distinct posts, the keystroke cache only costs memory
+    clearEngineCaches(); // as in scan-worker.ts: distinct posts, the keystroke cache only costs memory
     await this.ready();
     // Let timers and signals run between batches of a long inline scan.
     await new Promise<void>((resolve) => setImmediate(resolve));

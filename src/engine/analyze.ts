@@ -2,13 +2,15 @@ import { enhanceWithContext } from './context';
 import { phiMessage, phiSuggestion } from './messages';
 import { normalize } from './normalize';
 import { DETECTORS } from './registry';
+import { detectOnce } from './scope';
 import { splitSentences } from './sentences';
 import type { AnalyzeOptions, Candidate, DetectContext, Detector, Finding, Severity } from './types';
 
 /**
  * analyze(draft, options) -> findings. Named stages, in order (STYLE.md, src/engine/):
  *   1. normalise (evasion: zero-width, homoglyphs, full-width)
- *   2. detectors (each pure, over one shared snapshot)
+ *   2. detectors (each pure, over one shared snapshot; paragraph-scoped ones reuse unchanged
+ *      paragraphs' results, scope.ts)
  *   3. context (one shared stage: patient cues raise, professional cues lower)
  *   4. deny list (institution's always-PHI strings)
  *   5. overlap removal (per category, best score then longest span wins)
@@ -96,7 +98,7 @@ export function analyze(draft: string, options: AnalyzeOptions = {}): Finding[] 
   for (const d of enabledDetectors(options)) {
     let cands: readonly Candidate[];
     try {
-      cands = d.detect(ctx);
+      cands = detectOnce(d, ctx);
     } catch (err) {
       // A detector bug must never take the others down; report without draft text.
       reportDetectorError(d.id, err);

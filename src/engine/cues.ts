@@ -53,6 +53,8 @@ export function caseCues(ctx: DetectContext): CaseCues {
   let draftCase: boolean | undefined;
   const isCase = (): boolean => {
     if (draftCase !== undefined) return draftCase;
+    // a paragraph's context (scope.ts) answers for the whole draft
+    if (ctx.draft) return (draftCase = caseCues(ctx.draft).draftCase);
     if (test(STRONG_RE, ctx.lower) || test(AGE_RE, ctx.text) || test(PERSON_RE, ctx.lower)) return (draftCase = true);
     let weak = 0;
     WEAK_RE.lastIndex = 0;

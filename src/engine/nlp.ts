@@ -1,4 +1,4 @@
-import { setBounded } from './bounded';
+import { boundedCache, setBounded } from './bounded';
 import nlp from 'compromise';
 
 /**
@@ -9,7 +9,7 @@ import nlp from 'compromise';
 export type NlpDoc = ReturnType<typeof nlp>;
 
 const MAX = 2000;
-const cache = new Map<string, NlpDoc>();
+const cache = boundedCache<string, NlpDoc>();
 
 export function parse(sentence: string): NlpDoc {
   const hit = cache.get(sentence);
@@ -22,10 +22,6 @@ export function parse(sentence: string): NlpDoc {
   doc.compute('offset');
   setBounded(cache, sentence, doc, MAX);
   return doc;
-}
-
-export function clearNlpCache(): void {
-  cache.clear();
 }
 
 export { nlp };

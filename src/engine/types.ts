@@ -74,6 +74,13 @@ export interface Detector {
   readonly category: Category;
   readonly types: readonly string[];
   readonly context?: ContextWords;
+  /**
+   * `paragraph`: the detector's candidates depend only on the paragraph they sit in (text between
+   * blank lines) and on the draft-level flags `patientContext` and `caseCues().draftCase`. The
+   * engine then runs it once per distinct paragraph and reuses the result (src/engine/scope.ts),
+   * so a keystroke re-runs it on one paragraph. Default `draft`: it sees the whole draft.
+   */
+  readonly scope?: 'draft' | 'paragraph';
   detect(ctx: DetectContext): readonly Candidate[];
 }
 
@@ -93,6 +100,8 @@ export interface DetectContext {
   /** Whether the draft as a whole talks about a patient (cheap regex cues). */
   readonly patientContext: boolean;
   readonly options: AnalyzeOptions;
+  /** The whole draft, when this context is one paragraph of it (paragraph-scoped detectors). */
+  readonly draft?: DetectContext;
 }
 
 export interface DetectorSetting {

@@ -47,6 +47,7 @@ const ACCOUNT_SPEC: PatternDetectorSpec = {
 export const account = defineDetector({
   id: 'account',
   category: 'phi',
+  scope: 'paragraph',
   types: ['ACCOUNT'],
   context: {
     boost: ['account', 'acct', 'billing', 'billed', 'invoice', 'claim', 'statement', 'guarantor', 'balance', 'collections', 'card', 'payment'],

@@ -1,4 +1,4 @@
-import { setBounded } from '../bounded';
+import { boundedCache, setBounded } from '../bounded';
 import grammar from '../../../rules/advice-grammar.json';
 import medical from '../../../rules/advice-medical.json';
 import { generalizeAdvice } from '../fixes/generalize-advice';
@@ -113,7 +113,7 @@ export interface SentenceAdvice {
 }
 
 const MAX_CACHE = 2000;
-const cache = new Map<string, SentenceAdvice>();
+const cache = boundedCache<string, SentenceAdvice>();
 
 type LazyDoc = () => ReturnType<typeof parse> | undefined;
 
@@ -290,7 +290,7 @@ const MESSAGES: Record<AdviceSentence['reason'], string> = {
 };
 
 /** The rewrite of an advice sentence, cached per distinct sentence like its features. */
-const suggestions = new Map<string, string>();
+const suggestions = boundedCache<string, string>();
 
 function suggestionFor(text: string): string {
   const hit = suggestions.get(text);

@@ -46,6 +46,7 @@ const FEVER_BEFORE = /(?:fever|temp|temperature|t max|tmax|°)\s*(?:of|was|is|:)
 export const ageOver89 = defineDetector({
   id: 'age-over-89',
   category: 'phi',
+  scope: 'paragraph',
   types: ['AGE_OVER_89'],
   detect(ctx) {
     const text = ctx.text;

@@ -30,6 +30,7 @@ function head(term: string): string {
 export const biometric = defineDetector({
   id: 'biometric',
   category: 'phi',
+  scope: 'paragraph',
   types: ['BIOMETRIC'],
   detect(ctx) {
     const out: Candidate[] = [];

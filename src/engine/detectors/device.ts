@@ -40,6 +40,7 @@ const DEVICE_SPEC: PatternDetectorSpec = {
 export const device = defineDetector({
   id: 'device',
   category: 'phi',
+  scope: 'paragraph',
   types: ['DEVICE'],
   context: {
     boost: devices.boost,

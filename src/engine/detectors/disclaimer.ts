@@ -1,4 +1,4 @@
-import { setBounded } from '../bounded';
+import { boundedCache, setBounded } from '../bounded';
 import phrases from '../../../rules/disclaimer-phrases.json';
 import medical from '../../../rules/advice-medical.json';
 import { defaultDisclaimer } from '../fixes/append-disclaimer';
@@ -69,7 +69,7 @@ interface SentenceCues {
 }
 
 const MAX_CACHE = 2000;
-const cache = new Map<string, SentenceCues>();
+const cache = boundedCache<string, SentenceCues>();
 
 function hasDisclaimer(lower: string): boolean {
   // Blank out near-misses first so "not medical school advice" never reads as "not ... advice".

@@ -21,6 +21,7 @@ const SELF = /\b(?:email|e-mail|mail|message|contact|reach|write to) me\b|\bmy (
 export const email = defineDetector({
   id: 'email',
   category: 'phi',
+  scope: 'paragraph',
   types: ['EMAIL'],
   detect(ctx) {
     const out: Candidate[] = [];

@@ -68,6 +68,7 @@ function nameRuns(text: string): Tok[][] {
 export const facility = defineDetector({
   id: 'facility',
   category: 'phi',
+  scope: 'paragraph',
   types: ['FACILITY'],
   detect(ctx) {
     const cues = caseCues(ctx);

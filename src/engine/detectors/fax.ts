@@ -10,6 +10,7 @@ import { findNumbers, isFax, scoreContact } from './phone';
 export const fax = defineDetector({
   id: 'fax',
   category: 'phi',
+  scope: 'paragraph',
   types: ['FAX'],
   detect(ctx) {
     const out: Candidate[] = [];

@@ -40,6 +40,7 @@ const PLAN_SPEC: PatternDetectorSpec = {
 export const healthPlan = defineDetector({
   id: 'health-plan',
   category: 'phi',
+  scope: 'paragraph',
   types: ['HEALTH_PLAN'],
   context: {
     boost: ['member', 'insurance', 'insurer', 'medicaid', 'medicare', 'policy', 'subscriber', 'beneficiary', 'coverage', 'plan', 'payer', 'prior auth', 'denied', ...labels.payers],

@@ -19,6 +19,7 @@ const PRO = /\b(?:recipient'?s?|colleague'?s?|attacker'?s?|hacker'?s?|our (?:ser
 export const ip = defineDetector({
   id: 'ip',
   category: 'phi',
+  scope: 'paragraph',
   types: ['IP'],
   detect(ctx) {
     const out: Candidate[] = [];

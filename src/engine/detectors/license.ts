@@ -32,6 +32,7 @@ const LICENSE_SPEC: PatternDetectorSpec = {
 export const license = defineDetector({
   id: 'license',
   category: 'phi',
+  scope: 'paragraph',
   types: ['LICENSE'],
   context: {
     boost: ['dl', 'license', 'licence', "driver's", 'cdl', 'certificate', 'permit', 'passport', 'wallet'],

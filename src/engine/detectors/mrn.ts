@@ -35,6 +35,7 @@ const MRN_SPEC: PatternDetectorSpec = {
 export const mrn = defineDetector({
   id: 'mrn',
   category: 'phi',
+  scope: 'paragraph',
   types: ['MRN'],
   context: {
     boost: ['mrn', 'accession', 'acc', 'record', 'chart', 'pacs', 'worklist', 'registered', 'study id', 'patient id', 'teaching file', 'pull it up', 'look it up'],

@@ -110,6 +110,7 @@ export function scoreContact(ctx: DetectContext, m: NumberMatch, detectorId: str
 export const phone = defineDetector({
   id: 'phone',
   category: 'phi',
+  scope: 'paragraph',
   types: ['PHONE'],
   detect(ctx) {
     const out: Candidate[] = [];

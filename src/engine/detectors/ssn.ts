@@ -19,6 +19,7 @@ const PAPERWORK = /\b(?:registration|registrar|face ?sheet|cover sheet|fax cover
 export const ssn = defineDetector({
   id: 'ssn',
   category: 'phi',
+  scope: 'paragraph',
   types: ['SSN'],
   context: {
     boost: ['ssn', 'social security', 'social', 'ss#', 'ss', 'soc sec', 'tax id', 'itin'],

@@ -1,4 +1,4 @@
-import { setBounded } from '../bounded';
+import { boundedCache, setBounded } from '../bounded';
 import { caseCues } from '../cues';
 import { findEvent, findFeature, findTime } from '../quasi/circumstances';
 import { generalise, traceableMessage } from '../quasi/generalise';
@@ -44,7 +44,7 @@ const STUDY = /\b(?:ct|cta|mri|mrcp|mra|mrv|x-?rays?|films?|radiographs?|ultraso
 
 interface SentenceParts { parts: QuasiPart[]; self: boolean }
 const MAX = 2000;
-const cache = new Map<string, SentenceParts>();
+const cache = boundedCache<string, SentenceParts>();
 
 /** AGE, SEX, TIME, ROLE, EVENT, FEATURE and RARITY parts of one sentence, offsets into it. */
 export function sentenceParts(text: string): SentenceParts {
@@ -68,10 +68,6 @@ export function sentenceParts(text: string): SentenceParts {
   const value = { parts, self };
   setBounded(cache, text, value, MAX);
   return value;
-}
-
-export function clearTraceableCache(): void {
-  cache.clear();
 }
 
 const TRIGGERS: QuasiKind[] = ['RARITY', 'EVENT', 'FEATURE'];

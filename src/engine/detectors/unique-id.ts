@@ -71,6 +71,7 @@ function caseNearby(ctx: DetectContext, pos: number): boolean {
 export const uniqueId = defineDetector({
   id: 'unique-id',
   category: 'phi',
+  scope: 'paragraph',
   types: ['UNIQUE_ID'],
   context: {
     boost: ['inmate', 'prisoner', 'badge', 'employee', 'student', 'tattoo'],

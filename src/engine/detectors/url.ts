@@ -49,6 +49,7 @@ function trimEnd(url: string): string {
 export const url = defineDetector({
   id: 'url',
   category: 'phi',
+  scope: 'paragraph',
   types: ['URL'],
   detect(ctx) {
     const out: Candidate[] = [];

@@ -64,6 +64,7 @@ const VEHICLE_SPEC: PatternDetectorSpec = {
 export const vehicle = defineDetector({
   id: 'vehicle',
   category: 'phi',
+  scope: 'paragraph',
   types: ['VEHICLE'],
   context: {
     boost: ['plate', 'plates', 'license plate', 'licence plate', 'tag', 'tags', 'registration', 'dmv', 'vin'],

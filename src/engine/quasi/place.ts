@@ -1,6 +1,7 @@
 import states from '../../../rules/us-states.json';
 import { facility } from '../detectors/facility';
 import { location } from '../detectors/location';
+import { detectOnce } from '../scope';
 import type { DetectContext } from '../types';
 import type { QuasiPart } from './phrases';
 
@@ -24,8 +25,8 @@ const MIN_SCORE = 0.5;
 
 export function findPlaces(ctx: DetectContext): QuasiPart[] {
   const out: QuasiPart[] = [];
-  for (const c of location.detect(ctx)) if (c.score >= MIN_SCORE) out.push({ start: c.start, end: c.end, kind: 'PLACE', rule: `location/${c.explanation.pattern}` });
-  for (const c of facility.detect(ctx)) if (c.score >= MIN_SCORE) out.push({ start: c.start, end: c.end, kind: 'PLACE', rule: `facility/${c.explanation.pattern}` });
+  for (const c of detectOnce(location, ctx)) if (c.score >= MIN_SCORE) out.push({ start: c.start, end: c.end, kind: 'PLACE', rule: `location/${c.explanation.pattern}` });
+  for (const c of detectOnce(facility, ctx)) if (c.score >= MIN_SCORE) out.push({ start: c.start, end: c.end, kind: 'PLACE', rule: `facility/${c.explanation.pattern}` });
   for (const m of ctx.text.matchAll(STATE_RE)) {
     const s = m.index! + m[0].length - m[1].length;
     out.push({ start: s, end: s + m[1].length, kind: 'PLACE', rule: 'state' });
