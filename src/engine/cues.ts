@@ -86,6 +86,30 @@ export function caseCues(ctx: DetectContext): CaseCues {
   return cues;
 }
 
+const BLANK_LINE = /\n[ \t]*\n/;
+
+/**
+ * Whether no blank line separates two sentences: neighbouring-sentence cues count only inside
+ * a paragraph (as the context stage's word windows do), which keeps the date and location
+ * detectors paragraph-scoped (src/engine/scope.ts).
+ */
+export function sameParagraph(text: string, a: Sentence, b: Sentence): boolean {
+  const [x, y] = a.start <= b.start ? [a, b] : [b, a];
+  return !BLANK_LINE.test(text.slice(x.end, y.start));
+}
+
+/** Up to `max` characters before `start`, not reaching back across a blank line. */
+export function paragraphBefore(text: string, start: number, max: number): string {
+  const s = text.slice(Math.max(0, start - max), start);
+  const parts = s.split(BLANK_LINE);
+  return parts[parts.length - 1];
+}
+
+/** Up to `max` characters after `end`, not reaching across a blank line. */
+export function paragraphAfter(text: string, end: number, max: number): string {
+  return text.slice(end, end + max).split(BLANK_LINE)[0];
+}
+
 /** Score in [0, 1], rounded to 2 decimals so sums like 0.3 + 0.15 + 0.05 reach 0.5. */
 export const clamp = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 

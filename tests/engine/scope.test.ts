@@ -27,6 +27,11 @@ const PARAGRAPHS = [
   'Interesting case: no identifiers here at all, just a Colles fracture on a wrist film.',
   'MRN:\n00482913',
   'CPT 71046 and ICD-10 J18.9 for the chest film; see PMID 31234567.',
+  // neighbouring-sentence cues (date, location) and look-around windows must stop at a blank line
+  'Pt admitted overnight, 78 yo M, CT pending.',
+  'April 23 is Awareness Day. Heading to RSNA in Chicago, Nov 30 to Dec 5!',
+  'Today a CT of a man from Alamo Heights (78209) who lives on Elm Street.',
+  'He was seen on 3/22 for his MRI, then again on Tuesday.',
 ];
 const SEPARATORS = ['\n\n', '\n \n', '\n\n\n', '\n\t\n  '];
 
@@ -140,6 +145,14 @@ describe('scope: paragraph-scoped detectors', () => {
     const ctx = ctxOf('Line one.\nLine two.\n \n\tPara two. Still two.\n\n\n\nPara three');
     const ps = paragraphsOf(ctx).map((p) => ctx.text.slice(p.start, p.end));
     expect(ps).toEqual(['Line one.\nLine two.', 'Para two. Still two.', 'Para three']);
+  });
+
+  it('does not let a patient cue in another paragraph raise a date', () => {
+    const alone = 'April 23 is Awareness Day.';
+    const score = (text: string) => detectOnce(DETECTORS.find((d) => d.id === 'date')!, ctxOf(text)).find((c) => c.start === text.indexOf('April'))?.score;
+    const beside = score(`Pt admitted overnight with chest pain. ${alone}`);
+    const apart = score(`Pt admitted overnight with chest pain.\n\n${alone}`);
+    expect(beside).toBeGreaterThan(apart ?? 0);
   });
 
   it('gives analyze() the same findings warm as cold, after an edit', () => {

@@ -1,7 +1,7 @@
 import words from '../../../rules/date-words.json';
 import type { Candidate, Sentence, Severity } from '../types';
 import { defineDetector } from '../types';
-import { caseCues, clamp, phraseRegex } from '../cues';
+import { caseCues, clamp, paragraphAfter, paragraphBefore, phraseRegex, sameParagraph } from '../cues';
 
 /**
  * DATE: any date element other than a year alone tied to the patient: birth, admission, discharge,
@@ -74,6 +74,7 @@ const YOU = /\b(?:you|your|you're|u)\b/i;
 export const date = defineDetector({
   id: 'date',
   category: 'phi',
+  scope: 'paragraph',
   types: ['DATE'],
   detect(ctx) {
     const { text, lower } = ctx;
@@ -84,15 +85,15 @@ export const date = defineDetector({
     const neighbourStrong = (s: Sentence | undefined): boolean => {
       if (!s) return false;
       const i = sentences.indexOf(s);
-      return [i - 2, i - 1, i + 1].some((k) => k >= 0 && k < sentences.length && cues.strongIn(sentences[k]));
+      return [i - 2, i - 1, i + 1].some((k) => k >= 0 && k < sentences.length && cues.strongIn(sentences[k]) && sameParagraph(text, s, sentences[k]));
     };
     for (const p of PATTERNS) {
       p.re.lastIndex = 0;
       for (const m of text.matchAll(p.re)) {
         const start = m.index!;
         let end = start + m[0].length;
-        const before = text.slice(Math.max(0, start - 28), start);
-        const after = text.slice(end, end + 24);
+        const before = paragraphBefore(text, start, 28);
+        const after = paragraphAfter(text, end, 24);
         const birth = BIRTH_BEFORE.test(before);
         if (!validDate(p.name, m)) continue;
         if (p.name === 'compact' && !birth && !DATE_LABEL_BEFORE.test(before)) continue;

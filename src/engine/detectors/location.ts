@@ -1,6 +1,6 @@
 import placeWords from '../../../rules/place-words.json';
 import states from '../../../rules/us-states.json';
-import { caseCues, clamp, esc } from '../cues';
+import { caseCues, clamp, esc, sameParagraph } from '../cues';
 import { parse } from '../nlp';
 import { capitalisedRun, CAP_WORD, LOCALITY, lowerSet, NOT_PLACE, NOT_SMALL, STATE_CODES } from '../places';
 import type { Candidate, DetectContext, Sentence } from '../types';
@@ -57,6 +57,7 @@ const PREP_RE = new RegExp(String.raw`(?<![\w'])(${BEFORE_CASES})\s+(?:the\s+(?=
 export const location = defineDetector({
   id: 'location',
   category: 'phi',
+  scope: 'paragraph',
   types: ['LOCATION'],
   detect(ctx) {
     const cues = caseCues(ctx);
@@ -80,7 +81,7 @@ export const location = defineDetector({
       else if (needCase) return undefined;
       if (!cues.strongIn(s) && s) {
         const i = ctx.sentences.indexOf(s);
-        if ([i - 1, i + 1].some((k) => k >= 0 && k < ctx.sentences.length && cues.strongIn(ctx.sentences[k]))) { score += 0.1; notes.push('+0.1 patient cue next to the sentence'); }
+        if ([i - 1, i + 1].some((k) => k >= 0 && k < ctx.sentences.length && cues.strongIn(ctx.sentences[k]) && sameParagraph(text, s, ctx.sentences[k]))) { score += 0.1; notes.push('+0.1 patient cue next to the sentence'); }
       }
       if (cues.professionalIn(s) && !cues.strongIn(s)) { score -= 0.5; notes.push('-0.5 professional cue'); }
       return { score, notes };
