@@ -27,7 +27,7 @@ interface Paragraph {
   readonly key: string;
 }
 
-const cache = boundedCache<string, Map<string, readonly Candidate[]>>();
+const cache = boundedCache<string, Map<string, readonly Span[]>>();
 const perDraft = new WeakMap<DetectContext, Map<string, readonly Candidate[]>>();
 const paragraphMemo = new WeakMap<DetectContext, Paragraph[]>();
 const optionKeys = new WeakMap<object, string>();
@@ -89,7 +89,16 @@ function paragraphContext(ctx: DetectContext, p: Paragraph): DetectContext {
 }
 
 function byParagraph(d: Detector, ctx: DetectContext): Candidate[] {
-  const out: Candidate[] = [];
+  return perParagraph(ctx, d.id, (p) => d.detect(p));
+}
+
+/**
+ * `compute` once per distinct paragraph of the draft (keyed as paragraph-scoped detectors are,
+ * under `name`), its spans moved to draft offsets. For a detector's own paragraph-local phase
+ * (the name detector's finders).
+ */
+export function perParagraph<T extends Span>(ctx: DetectContext, name: string, compute: (paragraph: DetectContext) => readonly T[]): T[] {
+  const out: T[] = [];
   for (const p of paragraphsOf(ctx)) {
     let entry = cache.get(p.key);
     if (entry) {
@@ -99,14 +108,20 @@ function byParagraph(d: Detector, ctx: DetectContext): Candidate[] {
       entry = new Map();
       if (p.end - p.start <= MAX_CACHED_LENGTH) setBounded(cache, p.key, entry, MAX_PARAGRAPHS);
     }
-    let found = entry.get(d.id);
-    if (!found) entry.set(d.id, (found = d.detect(paragraphContext(ctx, p))));
+    let found = entry.get(name) as readonly T[] | undefined;
+    if (!found) entry.set(name, (found = compute(paragraphContext(ctx, p))));
     for (const c of found) out.push(p.start === 0 ? c : shift(c, p.start));
   }
   return out;
 }
 
-function shift(c: Candidate, by: number): Candidate {
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly parts?: readonly { start: number; end: number }[];
+}
+
+function shift<T extends Span>(c: T, by: number): T {
   return {
     ...c,
     start: c.start + by,

@@ -166,3 +166,27 @@ describe('scope: paragraph-scoped detectors', () => {
     expect(warm.some((f) => f.type === 'EMAIL')).toBe(true);
   });
 });
+
+describe('scope: a detector phase per paragraph', () => {
+  it('runs perParagraph once per distinct paragraph and moves spans to draft offsets', async () => {
+    const { perParagraph } = await import('../../src/engine/scope');
+    clearEngineCaches();
+    const calls: string[] = [];
+    const find = (p: DetectContext) => {
+      calls.push(p.text);
+      const at = p.text.indexOf('Ava');
+      return at < 0 ? [] : [{ start: at, end: at + 3 }];
+    };
+    const text = 'Intro line.\n\nMy patient Ava was seen.';
+    const spans = perParagraph(ctxOf(text), 'test-phase', find);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Ava']);
+    perParagraph(ctxOf(`${text}\n\nA new paragraph.`), 'test-phase', find);
+    expect(calls).toEqual(['Intro line.', 'My patient Ava was seen.', 'A new paragraph.']);
+  });
+
+  it('leaves the name detector as it reads the whole draft: a name in the third paragraph', () => {
+    const text = 'Thanks to all on call.\n\nBusy night.\n\nMy patient Ava Thornton, 34, was discharged.';
+    const names = analyze(text).filter((f) => f.type === 'NAME').map((f) => f.text);
+    expect(names).toContain('Ava Thornton');
+  });
+});

@@ -2,6 +2,7 @@ import cues from '../../../rules/name-cues.json';
 import eponymData from '../../../rules/eponyms.json';
 import figures from '../../../rules/public-figures.json';
 import { nlp, parse } from '../nlp';
+import { perParagraph } from '../scope';
 import { defineDetector } from '../types';
 import type { Candidate, DetectContext, Severity } from '../types';
 
@@ -754,6 +755,23 @@ function toCandidate(s: Scored): Candidate {
   };
 }
 
+/**
+ * The finders that read only the paragraph they look at (their look-around windows stop at a blank
+ * line): run once per distinct paragraph and reused after a keystroke elsewhere (scope.ts).
+ */
+function paragraphFinds(ctx: DetectContext): Raw[] {
+  const raw: Raw[] = [];
+  findHeaders(ctx, raw);
+  findCued(ctx, raw);
+  findHonorifics(ctx, raw);
+  if (ctx.text.includes('#')) findHashtags(ctx, raw);
+  if (ctx.text.includes('@') || ctx.text.includes('u/')) findHandles(ctx, raw);
+  findPossessives(ctx, raw);
+  findAged(ctx, raw);
+  findKin(ctx, raw);
+  return raw;
+}
+
 export const name = defineDetector({
   id: 'name',
   category: 'phi',
@@ -764,16 +782,8 @@ export const name = defineDetector({
       const t = ctx.lower.slice(s.start, s.end);
       return STRONG_RE.test(t) || AGE_STATEMENT.test(t);
     });
-    const raw: Raw[] = [];
-    findHeaders(ctx, raw);
-    findCued(ctx, raw);
-    findHonorifics(ctx, raw);
-    if (ctx.text.includes('#')) findHashtags(ctx, raw);
-    if (ctx.text.includes('@') || ctx.text.includes('u/')) findHandles(ctx, raw);
+    const raw: Raw[] = perParagraph(ctx, 'name', paragraphFinds);
     findVocatives(ctx, raw, strong.some(Boolean));
-    findPossessives(ctx, raw);
-    findAged(ctx, raw);
-    findKin(ctx, raw);
     findReply(ctx, raw);
     findPersons(ctx, raw, strong);
     const eponyms = eponymsNear(ctx.text, raw);
