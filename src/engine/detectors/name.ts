@@ -533,23 +533,26 @@ function findHandles(ctx: DetectContext, raw: Raw[]): void {
   }
 }
 
-function findVocatives(ctx: DetectContext, raw: Raw[], draftCue: boolean): void {
+/** Vocatives and signatures of one paragraph; signatures only in a draft with a patient cue. */
+function findVocatives(ctx: DetectContext, draftCue: boolean): Raw[] {
+  const raw: Raw[] = [];
   VOCATIVE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  const addressed = ctx.lower.includes('if you');
+  const addressed = /\bif\s+you/.test(ctx.lower);
   while (addressed && (m = VOCATIVE_RE.exec(ctx.text))) {
     const w = m[1];
     const capital = /^\p{Lu}\p{Ll}/u.test(w);
     if (STOP.has(lc(w)) || !(isGiven(w) || (capital && !isCommonWord(w)))) continue;
     pushAt(raw, [m.index, m.index + w.length], 'vocative');
   }
-  if (!draftCue) return;
+  if (!draftCue) return raw;
   SIGNATURE_RE.lastIndex = 0;
   while ((m = SIGNATURE_RE.exec(ctx.text))) {
     if (!isGiven(m[1])) continue;
     const start = m.index + m[0].indexOf(m[1]);
     pushAt(raw, [start, start + m[1].length], 'signature');
   }
+  return raw;
 }
 
 interface PersonJson { text: string; offset: { start: number; length: number }; terms: Array<{ text: string; tags: string[] }> }
@@ -783,7 +786,8 @@ export const name = defineDetector({
       return STRONG_RE.test(t) || AGE_STATEMENT.test(t);
     });
     const raw: Raw[] = perParagraph(ctx, 'name', paragraphFinds);
-    findVocatives(ctx, raw, strong.some(Boolean));
+    const draftCue = strong.some(Boolean);
+    raw.push(...perParagraph(ctx, draftCue ? 'name-vocatives+cue' : 'name-vocatives', (p) => findVocatives(p, draftCue)));
     findReply(ctx, raw);
     findPersons(ctx, raw, strong);
     const eponyms = eponymsNear(ctx.text, raw);
