@@ -13,6 +13,7 @@ import { OpenRedaction } from 'openredaction';
 import { analyze } from '../src/engine/analyze';
 import { clearEngineCaches } from '../src/engine/bounded';
 import { nlp } from '../src/engine/nlp';
+import { prng } from '../tests/support/prng';
 
 interface Span { start: number; end: number; type: string }
 interface Draft { id: string; text: string; phi: Span[]; site?: string }
@@ -20,18 +21,6 @@ interface Row { label: string; figure: string; target?: string; ok?: boolean }
 
 const corpusFile = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '../shared/corpus/dev.jsonl';
 const drafts: Draft[] = readFileSync(corpusFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
-
-/** Deterministic PRNG (mulberry32) so every run benchmarks the same drafts and keystrokes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A draft of about `n` characters: corpus texts in a seeded order, cut at a word boundary. */
 function synthesise(n: number, seed: number): string {

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/analyze';
 import type { Finding } from '../../src/engine/types';
+import { prng } from '../support/prng';
 
 /**
  * Fuzzing the whole engine: random Unicode, huge inputs and random mixes of PHI-shaped tokens.
  * `analyze` must never throw, and every finding must point at real characters of the draft.
  * Seeded (mulberry32): a failure prints its seed, and FUZZ_SEED=<seed> replays it.
  */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const CATEGORIES = new Set(['phi', 'advice', 'disclaimer', 'traceable']);
 const SEVERITIES = new Set(['block', 'warn', 'info']);
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;

@@ -6,6 +6,7 @@ import { DETECTORS } from '../../src/engine/registry';
 import { detectOnce, paragraphsOf } from '../../src/engine/scope';
 import type { Candidate, DetectContext, Detector } from '../../src/engine/types';
 import { defineDetector } from '../../src/engine/types';
+import { prng } from '../support/prng';
 
 /** Paragraphs that give every paragraph-scoped detector something to find, or to weigh and drop. */
 const PARAGRAPHS = [
@@ -34,17 +35,6 @@ const PARAGRAPHS = [
   'He was seen on 3/22 for his MRI, then again on Tuesday.',
 ];
 const SEPARATORS = ['\n\n', '\n \n', '\n\n\n', '\n\t\n  '];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ctxOf = (text: string, options = {}): DetectContext => buildContext(normalize(text).text, options);
 const sorted = (cs: readonly Candidate[]) => [...cs].sort((a, b) => a.start - b.start || a.end - b.end || a.explanation.pattern.localeCompare(b.explanation.pattern));
