@@ -57,16 +57,28 @@ const rows: Row[] = [];
 const add = (label: string, figure: string, target?: string, ok?: boolean) => rows.push({ label, figure, target, ok });
 const started = now();
 
+// ---- 0. the first analysis in a fresh process: compiles the engine's regexes and warms the JIT
+// (in the extension this happens once, when the engine module loads on the first compose box)
+{
+  const t = now();
+  coldAnalyze(synthesise(280, 999));
+  add('first analyze() in a fresh process, 280 chars', ms(now() - t));
+}
+// Warm the JIT and compile every regex path once (one pass over the corpus drafts themselves),
+// so the figures below are the engine's steady state; each timed run still starts with empty
+// caches, so no result is reused.
+for (const d of drafts) coldAnalyze(d.text);
+
 // ---- 1. full analyze, 280 and 3,000 chars (different drafts each run, cold caches)
 const d280 = Array.from({ length: 200 }, (_, i) => synthesise(280, 1000 + i));
 const s280 = sample(d280, coldAnalyze);
-add('analyze 280 chars (cold): median', ms(quantile(s280, 0.5)), '<= 8 ms', quantile(s280, 0.5) <= 8);
-add('analyze 280 chars (cold): p95', ms(quantile(s280, 0.95)), '<= 8 ms', quantile(s280, 0.95) <= 8);
+add('analyze 280 chars (cold caches): median', ms(quantile(s280, 0.5)), '<= 8 ms', quantile(s280, 0.5) <= 8);
+add('analyze 280 chars (cold caches): p95', ms(quantile(s280, 0.95)), '<= 8 ms', quantile(s280, 0.95) <= 8);
 
 const d3k = Array.from({ length: 60 }, (_, i) => synthesise(3000, 2000 + i));
 const s3k = sample(d3k, coldAnalyze);
-add('analyze 3,000 chars (cold): median', ms(quantile(s3k, 0.5)), '<= 40 ms', quantile(s3k, 0.5) <= 40);
-add('analyze 3,000 chars (cold): p95', ms(quantile(s3k, 0.95)), '<= 40 ms', quantile(s3k, 0.95) <= 40);
+add('analyze 3,000 chars (cold caches): median', ms(quantile(s3k, 0.5)), '<= 40 ms', quantile(s3k, 0.5) <= 40);
+add('analyze 3,000 chars (cold caches): p95', ms(quantile(s3k, 0.95)), '<= 40 ms', quantile(s3k, 0.95) <= 40);
 
 // ---- 2. one keystroke in a 3,000-char draft: analyse once, then type characters at varied
 // positions in the middle of the draft, re-analysing after each one (caches warm, as in an editor).

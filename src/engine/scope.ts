@@ -25,6 +25,8 @@ interface Paragraph {
   readonly start: number;
   readonly end: number;
   readonly key: string;
+  /** Its cache entry, looked up once per analysed draft. */
+  entry?: Map<string, readonly Span[]>;
 }
 
 const cache = boundedCache<string, Map<string, readonly Span[]>>();
@@ -100,19 +102,25 @@ function byParagraph(d: Detector, ctx: DetectContext): Candidate[] {
 export function perParagraph<T extends Span>(ctx: DetectContext, name: string, compute: (paragraph: DetectContext) => readonly T[]): T[] {
   const out: T[] = [];
   for (const p of paragraphsOf(ctx)) {
-    let entry = cache.get(p.key);
-    if (entry) {
-      cache.delete(p.key);
-      cache.set(p.key, entry);
-    } else {
-      entry = new Map();
-      if (p.end - p.start <= MAX_CACHED_LENGTH) setBounded(cache, p.key, entry, MAX_PARAGRAPHS);
-    }
+    const entry = p.entry ?? (p.entry = entryOf(p));
     let found = entry.get(name) as readonly T[] | undefined;
     if (!found) entry.set(name, (found = compute(paragraphContext(ctx, p))));
     for (const c of found) out.push(p.start === 0 ? c : shift(c, p.start));
   }
   return out;
+}
+
+/** The cache entry of a paragraph (most recently used now), or a fresh one. */
+function entryOf(p: Paragraph): Map<string, readonly Span[]> {
+  let entry = cache.get(p.key);
+  if (entry) {
+    cache.delete(p.key);
+    cache.set(p.key, entry);
+  } else {
+    entry = new Map();
+    if (p.end - p.start <= MAX_CACHED_LENGTH) setBounded(cache, p.key, entry, MAX_PARAGRAPHS);
+  }
+  return entry;
 }
 
 interface Span {

@@ -270,20 +270,9 @@ export function eponymRanges(text: string, from = 0, to = text.length): Array<[n
   return out;
 }
 
-/** Eponym ranges only around the candidates (a list of eponyms can start a few words before). */
-function eponymsNear(text: string, raw: readonly Raw[]): Array<[number, number]> {
-  const windows = raw.map((r) => [Math.max(0, r.start - 120), Math.min(text.length, r.end + 60)]).sort((a, b) => a[0] - b[0]);
-  const out: Array<[number, number]> = [];
-  let cur: number[] | undefined;
-  for (const w of windows) {
-    if (cur && w[0] <= cur[1]) cur[1] = Math.max(cur[1], w[1]);
-    else {
-      if (cur) out.push(...eponymRanges(text, cur[0], cur[1]));
-      cur = [...w];
-    }
-  }
-  if (cur) out.push(...eponymRanges(text, cur[0], cur[1]));
-  return out;
+/** The medical eponyms of the draft, found once per distinct paragraph (scope.ts). */
+function eponymsOf(ctx: DetectContext): Array<[number, number]> {
+  return perParagraph(ctx, 'name-eponyms', (p) => eponymRanges(p.text).map(([start, end]) => ({ start, end }))).map((r) => [r.start, r.end]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -790,7 +779,7 @@ export const name = defineDetector({
     raw.push(...perParagraph(ctx, draftCue ? 'name-vocatives+cue' : 'name-vocatives', (p) => findVocatives(p, draftCue)));
     findReply(ctx, raw);
     findPersons(ctx, raw, strong);
-    const eponyms = eponymsNear(ctx.text, raw);
+    const eponyms = eponymsOf(ctx);
     const kept = dedupe(raw);
     const threshold = ctx.options.threshold ?? 0.5;
     const scored: Scored[] = [];

@@ -43,15 +43,21 @@ export interface Token { w: string; start: number; end: number; hyBefore: boolea
  * never starts or ends inside a hyphenated word ("TI-RADS" does not hold "rads"), while a phrase's
  * inner joints match a space or a hyphen ("follow up" matches "follow-up"), as phraseRegex does.
  */
-export function tokens(text: string): Token[] {
+export function tokens(text: string): readonly Token[] {
+  // The advice and disclaimer detectors ask a dozen phrase lists about the same sentence in a row.
+  if (text === memo.text) return memo.tokens;
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const start = m.index, end = m.index + m[0].length;
     out.push({ w: m[0].toLowerCase().replace(/’/g, "'"), start, end, hyBefore: text[start - 1] === '-' && /\w/.test(text[start - 2] ?? ''), hyAfter: text[end] === '-' && /\w/.test(text[end + 1] ?? '') });
   }
+  memo = { text, tokens: out };
   return out;
 }
+
+/** The last text tokenised, with its tokens. */
+let memo: { text: string | undefined; tokens: readonly Token[] } = { text: undefined, tokens: [] };
 
 function same(tok: string, word: string): boolean {
   return tok === word || (tok.endsWith("'s") && tok.slice(0, -2) === word) || tok.replace(/'/g, '') === word.replace(/'/g, '');
@@ -79,7 +85,11 @@ export class PhraseSet {
   }
 
   /** Every match, in order, as [start, end) offsets into `text`. */
-  matches(text: string, toks: Token[] = tokens(text)): { start: number; end: number; text: string }[] {
+  matches(text: string, toks: readonly Token[] = tokens(text)): { start: number; end: number; text: string }[] {
+    return this.scan(text, toks, false);
+  }
+
+  private scan(text: string, toks: readonly Token[], first: boolean): { start: number; end: number; text: string }[] {
     const out: { start: number; end: number; text: string }[] = [];
     for (let i = 0; i < toks.length; i++) {
       if (toks[i].hyBefore) continue;
@@ -94,6 +104,7 @@ export class PhraseSet {
         if (ok) {
           const start = toks[i].start, end = toks[last].end;
           out.push({ start, end, text: text.slice(start, end) });
+          if (first) return out;
           i = last;
           break;
         }
@@ -102,15 +113,15 @@ export class PhraseSet {
     return out;
   }
 
-  test(text: string, toks?: Token[]): boolean {
-    return this.matches(text, toks).length > 0;
+  test(text: string, toks: readonly Token[] = tokens(text)): boolean {
+    return this.scan(text, toks, true).length > 0;
   }
 
-  count(text: string, toks?: Token[]): number {
+  count(text: string, toks?: readonly Token[]): number {
     return this.matches(text, toks).length;
   }
 
   first(text: string): string | undefined {
-    return this.matches(text)[0]?.text;
+    return this.scan(text, tokens(text), true)[0]?.text;
   }
 }
