@@ -76,6 +76,8 @@ const GENERIC_IF = words(grammar.genericConditionals);
 /** A clause that sets up a condition; an imperative may follow it ("if he is vomiting, take him in"). */
 const CONDITION = /(?:^|\s)(?:if|when|since|with|given|because|at|after|before|until|once|unless|for)\b/i;
 const ACTION_VERB = new RegExp(`^(?:${grammar.actionVerbs.map(escapeRe).join('|').replace(/ /g, '\\s+')})\\b`, 'i');
+/** An action verb anywhere: without one, compromise's #Imperative cannot make a directive (no parse needed). */
+const ACTION_VERB_ANYWHERE = new RegExp(ACTION_VERB.source.slice(1), 'i');
 const SOFTENERS = new RegExp(`^(?:(?:${grammar.softeners.map(escapeRe).join('|')})\\b[\\s,!]*)+`, 'i');
 const QUESTION_START = new RegExp(`^(?:${grammar.questionStarts.map(escapeRe).join('|').replace(/'/g, "['’]")})\\b`, 'i');
 const NEGATED_IMPERATIVE = /^(?:don['’]?t|do\s+not|never)\s+(?:just\s+|let\s+\w+\s+)?/i;
@@ -155,6 +157,7 @@ function imperative(text: string, doc: LazyDoc): boolean {
   // compromise's #Imperative as a last resort, for openers our softener list does not know.
   // Statements open on a subject or a determiner: no need to ask compromise.
   if (!/^[A-Za-z]/.test(body) || ACTION_VERB.test(body) || /^(?:i|i'm|i've|i'd|we|you|he|she|they|it|it's|this|that|that's|the|a|an|my|our|his|her|their|there|these|those|what|how|why|if|when|no|not|[a-z]+(?:ed|ing|ly))\b/i.test(body)) return false;
+  if (!ACTION_VERB_ANYWHERE.test(body)) return false;
   const d = doc();
   if (!d || !d.has('^#Imperative')) return false;
   const first = d.terms().first().text('normal');
