@@ -45,9 +45,18 @@ export function detectOnce(d: Detector, ctx: DetectContext): readonly Candidate[
   return out;
 }
 
+/** Distinct option sets seen, each by a short number: a paragraph's key does not repeat a rule pack. */
+const optionIds = boundedCache<string, string>();
+let nextOptionId = 0;
+
 function optionsKey(options: object): string {
   let key = optionKeys.get(options);
-  if (key === undefined) optionKeys.set(options, (key = JSON.stringify(options)));
+  if (key === undefined) {
+    const json = JSON.stringify(options);
+    key = optionIds.get(json);
+    if (key === undefined) setBounded(optionIds, json, (key = `o${nextOptionId++}`), 64);
+    optionKeys.set(options, key);
+  }
   return key;
 }
 

@@ -115,6 +115,10 @@ describe('scope: paragraph-scoped detectors', () => {
     // other options: scanned again
     detectOnce(detector, ctxOf('a note x\n\nnothing else', { site: 'x' }));
     expect(seen.filter((t) => t === 'a note x')).toHaveLength(3);
+    // equal options in a new object (the guard builds one per keystroke): reused
+    detectOnce(detector, ctxOf('a note x\n\nnothing else, edited', { site: 'x' }));
+    expect(seen.filter((t) => t === 'a note x')).toHaveLength(3);
+    expect(seen).toContain('nothing else, edited');
   });
 
   it('does not keep a very long paragraph, and clearEngineCaches forgets the rest', () => {
