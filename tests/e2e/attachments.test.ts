@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, type Launched } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useExtensionBrowser } from './support/browser';
 import { GuardPage } from './support/guard-page';
-import { PAGE_HOSTS } from './support/pages';
 import { attachPng as attach, renderScan, waitForImageFindings } from './support/scan-image';
 
 // Images rendered here (canvas text on a dark "scan"), written for these tests: a made-up
@@ -10,18 +9,13 @@ const PHI_LINES = ['DOE^JANE  DOB: 03/14/1961  MRN: 00482913', 'ST. ELSEWHERE IM
 const CLEAN_LINES = ['R  kVp 120  mAs 250', 'W: 400  L: 40  5.0 mm'];
 const DRAFT = 'Classic appearance, note the fluid level.';
 
-let browser: Launched;
-const port = inject('port');
 /** Every request of every page and worker in the browser (the extension's included). */
 const allRequests: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchWithExtension({ extensionDir: inject('extensionDir'), hosts: PAGE_HOSTS });
-  browser.context.on('request', (r) => allRequests.push(r.url()));
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const ext = useExtensionBrowser({ setup: async (b) => {
+  b.context.on('request', (r) => allRequests.push(r.url()));
+}, timeout: 60_000 });
+const port = ext.port;
 
 /** Clicks a panel button with the real mouse after scrolling it into view (the image list makes the panel scroll). */
 async function clickInPanel(gp: GuardPage, name: string) {
@@ -43,7 +37,7 @@ function expectOnlyOwnRequests(gp: GuardPage) {
 
 describe('attached images (textarea page, file input)', () => {
   it('an image with burned-in PHI is flagged in the panel at Post; the redacted copy replaces it', async () => {
-    const gp = await GuardPage.open(browser.context, 'textarea', port);
+    const gp = await GuardPage.open(ext.browser.context, 'textarea', port);
     await gp.type(DRAFT);
     await attach(gp, 'ct-head.png', await renderScan(gp, PHI_LINES));
     await gp.clickPost();
@@ -71,7 +65,7 @@ describe('attached images (textarea page, file input)', () => {
   }, 90_000);
 
   it('a clean image does not stop the post', async () => {
-    const gp = await GuardPage.open(browser.context, 'textarea', port);
+    const gp = await GuardPage.open(ext.browser.context, 'textarea', port);
     await gp.type(DRAFT);
     await attach(gp, 'clean.png', await renderScan(gp, CLEAN_LINES));
     // Post once its check is done or while it runs: either way it goes out once, with no findings shown.
@@ -86,7 +80,7 @@ describe('attached images (textarea page, file input)', () => {
   }, 60_000);
 
   it('a file that is not an image (named .png) is "not checked", never clean: the post is stopped', async () => {
-    const gp = await GuardPage.open(browser.context, 'textarea', port);
+    const gp = await GuardPage.open(ext.browser.context, 'textarea', port);
     await gp.type(DRAFT);
     await attach(gp, 'scan.png', Buffer.from('this is a text file, not a PNG'));
     await gp.clickPost();
@@ -99,7 +93,7 @@ describe('attached images (textarea page, file input)', () => {
   it('time from the Post click to the panel with one image, warm worker (printed)', async () => {
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const gp = await GuardPage.open(browser.context, 'textarea', port);
+      const gp = await GuardPage.open(ext.browser.context, 'textarea', port);
       await gp.type(DRAFT);
       const png = await renderScan(gp, PHI_LINES);
       await attach(gp, `scan-${i}.png`, png);
@@ -119,7 +113,7 @@ describe('attached images (textarea page, file input)', () => {
     // The cost of messaging a bitmap to the host: blank grey bitmaps (nothing to read) from the
     // background to the offscreen document, as bytes (structured clone, what the content script
     // sends here) and as base64 over JSON (the fallback); round trip vs the host's own time.
-    const [sw] = browser.context.serviceWorkers();
+    const [sw] = ext.browser.context.serviceWorkers();
     expect(sw).toBeDefined();
     for (const [w, h] of [[1024, 768], [2200, 1650]]) {
       for (const mode of ['bytes', 'base64'] as const) {

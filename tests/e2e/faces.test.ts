@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, type Launched } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useExtensionBrowser } from './support/browser';
 import { GuardPage } from './support/guard-page';
-import { PAGE_HOSTS } from './support/pages';
 
 // A photo with faces: one of face-api's own demo images, read from node_modules at test time
 // (never committed). The panel must list a FACE finding (face-api's tiny_face_detector, loaded in
@@ -13,21 +12,16 @@ const require = createRequire(import.meta.url);
 const SAMPLE = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'demo', 'sample2.jpg');
 const DRAFT = 'Great turnout at the conference today.';
 
-let browser: Launched;
-const port = inject('port');
 const allRequests: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchWithExtension({ extensionDir: inject('extensionDir'), hosts: PAGE_HOSTS });
-  browser.context.on('request', (r) => allRequests.push(r.url()));
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const ext = useExtensionBrowser({ setup: async (b) => {
+  b.context.on('request', (r) => allRequests.push(r.url()));
+}, timeout: 60_000 });
+const port = ext.port;
 
 describe('faces in attached images (textarea page, file input)', () => {
   it('a photo with a face stops the post with a FACE finding in the panel', async () => {
-    const gp = await GuardPage.open(browser.context, 'textarea', port);
+    const gp = await GuardPage.open(ext.browser.context, 'textarea', port);
     await gp.type(DRAFT);
     await gp.page.setInputFiles('input[type="file"]', { name: 'team.jpg', mimeType: 'image/jpeg', buffer: readFileSync(SAMPLE) });
     const t0 = Date.now();

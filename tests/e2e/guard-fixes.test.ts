@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, type Launched } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useExtensionBrowser } from './support/browser';
 import { GuardPage } from './support/guard-page';
-import { PAGE_HOSTS, PAGE_NAMES } from './support/pages';
+import { PAGE_NAMES } from './support/pages';
 
 // Synthetic drafts written for these tests (no corpus text).
 const OPINION = 'In my opinion, every adult over 50 should get the shingles vaccine. The evidence is clear.';
 const ADVICE = '@sam you should stop taking the metformin and get an MRI of your knee this week.';
 
-let browser: Launched;
-const port = inject('port');
 
-beforeAll(async () => {
-  browser = await launchWithExtension({ extensionDir: inject('extensionDir'), hosts: PAGE_HOSTS });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const ext = useExtensionBrowser();
+const port = ext.port;
 
 /** Post, Fix all, wait for the panel to go; returns what the editor holds then. */
 async function fixAll(gp: GuardPage): Promise<string> {
@@ -27,7 +21,7 @@ async function fixAll(gp: GuardPage): Promise<string> {
 
 describe.each(PAGE_NAMES)('Fix all through the engine\'s fix operators: %s', (name) => {
   it('a missing disclaimer is appended after the draft (the draft is kept) and that is what posts', async () => {
-    const gp = await GuardPage.open(browser.context, name, port);
+    const gp = await GuardPage.open(ext.browser.context, name, port);
     await gp.type(OPINION);
     const fixed = await fixAll(gp);
     expect(fixed.startsWith(OPINION)).toBe(true);
@@ -38,7 +32,7 @@ describe.each(PAGE_NAMES)('Fix all through the engine\'s fix operators: %s', (na
   });
 
   it('advice to a specific person is reworded in general terms', async () => {
-    const gp = await GuardPage.open(browser.context, name, port);
+    const gp = await GuardPage.open(ext.browser.context, name, port);
     await gp.type(ADVICE);
     const fixed = await fixAll(gp);
     expect(fixed).not.toContain('you should stop taking');

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, type Launched } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useExtensionBrowser } from './support/browser';
 import { GuardPage } from './support/guard-page';
-import { PAGE_HOSTS } from './support/pages';
 
 // Synthetic draft (no corpus text): the SSN is a `block` finding.
 const SSN = '219-09-9999';
 
-let browser: Launched;
-const port = inject('port');
-
-beforeAll(async () => {
-  browser = await launchWithExtension({ extensionDir: inject('extensionDir'), hosts: PAGE_HOSTS });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const ext = useExtensionBrowser();
+const port = ext.port;
 
 interface Box { x: number; y: number; width: number; height: number }
 interface DomNode { nodeId: number; nodeName: string; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[]; contentDocument?: DomNode }
@@ -46,7 +38,7 @@ const inside = (a: Box, b: Box) => a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.w
 
 describe('highlights', () => {
   it('a textarea draft with PHI shows overlay highlights over the flagged text, and they follow scrolling', async () => {
-    const gp = await GuardPage.open(browser.context, 'textarea', port);
+    const gp = await GuardPage.open(ext.browser.context, 'textarea', port);
     const filler = Array.from({ length: 12 }, (_, i) => `Line ${i + 1} of the weekly clinic summary.`).join('\n');
     await gp.type(`${filler}\nThe intake form had SSN ${SSN} on it.`);
     let marks: Awaited<ReturnType<typeof overlayMarks>> = [];
@@ -70,7 +62,7 @@ describe('highlights', () => {
   });
 
   it('a rich editor uses the CSS Custom Highlight API (no overlay marks)', async () => {
-    const gp = await GuardPage.open(browser.context, 'draft', port);
+    const gp = await GuardPage.open(ext.browser.context, 'draft', port);
     await gp.type(`Patient file lists SSN ${SSN} on it.`);
     // The highlight registry is per document, shared with the page's world.
     await expect.poll(() => gp.page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0)), { timeout: 5000 }).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, type Launched } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useExtensionBrowser } from './support/browser';
 import { GuardPage } from './support/guard-page';
-import { PAGE_HOSTS, PAGE_NAMES } from './support/pages';
+import { PAGE_NAMES } from './support/pages';
 
 // Synthetic drafts written for these tests (no corpus text). The SSN is the engine's example of a
 // `block` finding.
@@ -9,18 +9,12 @@ const SSN = '219-09-9999';
 const PHI = `Saw a patient today, SSN ${SSN}, doing better.`;
 const CLEAN = 'Great turnout at the journal club tonight.';
 
-let browser: Launched;
-const port = inject('port');
 
-beforeAll(async () => {
-  browser = await launchWithExtension({ extensionDir: inject('extensionDir'), hosts: PAGE_HOSTS });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const ext = useExtensionBrowser();
+const port = ext.port;
 
 async function open(name: (typeof PAGE_NAMES)[number]) {
-  return GuardPage.open(browser.context, name, port);
+  return GuardPage.open(ext.browser.context, name, port);
 }
 
 /** Privacy: nothing the page or the extension did reached a host other than the page's own. */

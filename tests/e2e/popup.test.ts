@@ -2,10 +2,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, type Launched } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useExtensionBrowser } from './support/browser';
 import { GuardPage } from './support/guard-page';
-import { PAGE_HOSTS } from './support/pages';
 
 // The popup and the options page of issue 8 in real Chromium: a blocked post appears in the
 // popup, its redacted text shows no PHI, "not PHI" makes the next scan skip that text, "delete
@@ -14,24 +13,19 @@ const SSN = '219-09-9999';
 const PHI = `Saw a patient this week, SSN ${SSN}, doing better.`;
 const SHOTS = join(import.meta.dirname, '..', '..', 'demo-output');
 
-let browser: Launched;
 let extensionId: string;
 let axeSource: string;
-const port = inject('port');
 
-beforeAll(async () => {
-  browser = await launchWithExtension({ extensionDir: inject('extensionDir'), hosts: PAGE_HOSTS });
-  const sw = browser.context.serviceWorkers()[0] ?? await browser.context.waitForEvent('serviceworker', { timeout: 20_000 });
+const ext = useExtensionBrowser({ setup: async (b) => {
+  const sw = b.context.serviceWorkers()[0] ?? await b.context.waitForEvent('serviceworker', { timeout: 20_000 });
   extensionId = new URL(sw.url()).host;
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await mkdir(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+} });
+const port = ext.port;
 
 async function extensionPage(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await ext.browser.context.newPage();
   await page.setViewportSize({ width: 420, height: 600 });
   await page.goto(`chrome-extension://${extensionId}/${path}`);
   return page;
@@ -65,7 +59,7 @@ function countStored(page: Page): Promise<Record<string, number>> {
 }
 
 async function blockedPost(): Promise<GuardPage> {
-  const gp = await GuardPage.open(browser.context, 'textarea', port);
+  const gp = await GuardPage.open(ext.browser.context, 'textarea', port);
   await gp.type(PHI);
   await gp.clickPost();
   await gp.waitForPanel();
@@ -106,7 +100,7 @@ describe('popup', () => {
     await popup.getByText('Added to your allow list').first().waitFor();
     await popup.close();
 
-    const gp = await GuardPage.open(browser.context, 'textarea', port);
+    const gp = await GuardPage.open(ext.browser.context, 'textarea', port);
     await gp.type(PHI);
     await gp.clickPost();
     await expect.poll(() => gp.posted(), { timeout: 5000 }).toEqual([PHI]);
@@ -131,12 +125,12 @@ describe('popup', () => {
     await options.getByText('Clearpost now keeps a record').waitFor();
     await options.close();
 
-    const gp = await GuardPage.open(browser.context, 'textarea', port);
+    const gp = await GuardPage.open(ext.browser.context, 'textarea', port);
     await gp.type('Flu clinic hours are extended this month.');
     await gp.clickPost();
     await expect.poll(() => gp.posted()).toHaveLength(1);
     await gp.page.close();
-    const blocked = await GuardPage.open(browser.context, 'textarea', port);
+    const blocked = await GuardPage.open(ext.browser.context, 'textarea', port);
     await blocked.type('Reviewed MRN 48213377 at rounds.');
     await blocked.clickPost();
     await blocked.waitForPanel();

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, type Launched } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useExtensionBrowser } from './support/browser';
 import { GuardPage } from './support/guard-page';
-import { PAGE_HOSTS, type PageName } from './support/pages';
+import type { PageName } from './support/pages';
 
 // Synthetic draft written for this test (no corpus text): exact age + role + town + "this morning" + a rare disease.
 const CASE = 'Great teaching case: a 34-year-old firefighter from Millbrook came in this morning with Erdheim-Chester disease. Long-bone sclerosis on the films.';
 const PARTS = ['34-year-old', 'firefighter', 'Millbrook', 'this morning', 'Erdheim-Chester disease'];
 
-let browser: Launched;
-const port = inject('port');
 
-beforeAll(async () => {
-  browser = await launchWithExtension({ extensionDir: inject('extensionDir'), hosts: PAGE_HOSTS });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const ext = useExtensionBrowser();
+const port = ext.port;
 
 interface DomNode { nodeId: number; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[]; contentDocument?: DomNode }
 
@@ -39,7 +33,7 @@ async function traceableMarks(gp: GuardPage): Promise<string[]> {
 
 describe.each<PageName>(['textarea', 'draft'])('a traceable case in the guard: %s', (name) => {
   it('is stopped with the traceable finding in the panel, its parts highlighted; Fix all generalises it and that is what posts', async () => {
-    const gp = await GuardPage.open(browser.context, name, port);
+    const gp = await GuardPage.open(ext.browser.context, name, port);
     await gp.type(CASE);
     // Highlights: one per part in the neutral tone, never the whole span of the case.
     if (name === 'textarea') {
