@@ -30,6 +30,12 @@ const PATTERNS: AgePattern[] = [
   // aged 101, age 93, turned 100, she's 93, he is 97, at 91.
   { name: 'age-verb', re: new RegExp(String.raw`\b(?:aged?|at age|age of|turned|turns|turning|she's|he's|she is|he is|who's|who is|is now|now)\s+(${AGE})\b${NOT_UNIT}`, 'gi'), score: 0.75, group: 1 },
   { name: 'age-verb-spelled', re: new RegExp(String.raw`\b(?:aged?|at age|turned|turns|turning|she's|he's|she is|he is|who's|who is)\s+(${SPELLED})\b`, 'gi'), score: 0.75, group: 1 },
+  // the patient is 91, our pt was 96, her grandmother is 93
+  { name: 'person-is-age', re: new RegExp(String.raw`\b(?:patient|pt|mom|mother|dad|father|grandmother|grandfather|grandma|grandpa|lady|gentleman|veteran|resident)\s+(?:is|was|is now|was now)\s+(${AGE})\b${NOT_UNIT}`, 'gi'), score: 0.75, group: 1 },
+  // our nonagenarian, a centenarian (one person, in a case): the word is the age
+  { name: 'age-word', re: /\b(?:a|an|our|the|this|my|his|her|their)\s+((?:super)?centenarian|nonagenarian)\b(?!s)/gi, score: 0.45, group: 1, needCase: true },
+  // 96 and tougher than all of us. (an age opening a sentence, in a case)
+  { name: 'number-opening', re: new RegExp(String.raw`(?:^|[.!?]\s+|\n)(${AGE})(?=,\s|\s+and\s)${NOT_UNIT}`, 'g'), score: 0.45, group: 1, needCase: true },
   // "At 91." "at 97!" (a clause of its own)
   { name: 'at-age', re: new RegExp(String.raw`\b[Aa]t (${AGE})(?=[.!,;]\s|[.!]$|!)`, 'g'), score: 0.45, group: 1, needCase: true },
   // Mr. Kowalski (92, ...), Harold, 94, in his last months; Barbara Keane, 91, MRN

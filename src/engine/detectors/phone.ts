@@ -96,7 +96,7 @@ export function scoreContact(ctx: DetectContext, m: NumberMatch, detectorId: str
     notes.push(tollFree ? '- toll-free number' : '- public or practice number');
   } else if (m.pattern === 'spread') {
     // evasion spreads a number only to hide it: a voice or fax word is enough
-    if (/\b(?:call|cell|phone|tel|text|fax|number|contact|reach)\b/.test(before)) { score += 0.35; notes.push('+ contact word'); }
+    if (/\b(?:call(?:s|ed|ing)?|cell|phone[ds]?|phoning|tel|text(?:s|ed|ing)?|fax|number|contact(?:ed|ing)?|reach(?:ed|ing)?)\b/.test(before)) { score += 0.35; notes.push('+ contact word'); }
   } else if (!ctx.patientContext) {
     score -= 0.1;
   }

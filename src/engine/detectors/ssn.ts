@@ -54,7 +54,13 @@ export const ssn = defineDetector({
     return found.map((c) => {
       if (c.explanation.pattern !== 'ssn-delimited' || c.score >= 0.85) return c;
       const near = `${clauseBefore(ctx, c.start, 80)} ${clauseAfter(ctx, c.end, 60)}`;
-      // a label word nearby (`SSN`, `social`) is the shared context stage's to boost
+      // an SSN label earlier in the clause (`the SSN on the form didn't match: 512-...`), even
+      // beyond the context stage's word window: the label governs the number
+      if (/\b(?:ssn|social security|ss#|soc sec)\b/.test(clauseBefore(ctx, c.start, 80))) {
+        const done = !/\b(?:phone|tel|call|fax|isbn|doi|pmid)\b/.test(near);
+        return { ...c, score: 0.85, contextDone: done, explanation: { ...c.explanation, context: [...(c.explanation.context ?? []), '+ SSN label in the clause'] } };
+      }
+      // a label word nearby (`social`, `tax id`) is the shared context stage's to boost
       if (!PAPERWORK.test(near) || /\b(?:ssn|social|ss#?|soc sec|tax id|itin)\b/.test(near)) return c;
       // `fax cover sheet` names the paperwork, not a fax number: the shared fax suppression is skipped
       const done = !/\b(?:phone|tel|call|isbn|doi|pmid|order)\b/.test(near);

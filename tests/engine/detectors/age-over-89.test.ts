@@ -23,6 +23,10 @@ describe('age-over-89 detector', () => {
     ['A ninety-seven-year-old man with a perforated viscus', 'ninety-seven-year-old'],
     // birth year implying over 89
     ['Born in 1921 and she still drives herself to the clinic', '1921'],
+    // a person noun, then is/was and the age
+    ['Rechecked the chest film. The patient is 93 and refused the CT.', '93'],
+    // the word that is the age, one person, in a case
+    ['Our centenarian from the nursing home was admitted with a hip fracture.', 'centenarian'],
   ])('finds %s', (text, expected) => {
     expect(ages(text)).toEqual([expected]);
   });
@@ -40,6 +44,10 @@ describe('age-over-89 detector', () => {
     ['Born in 1961, she had her first mammogram at 40'],
     // a count of patients
     ['We scanned 95 patients at the screening event'],
+    // the plural in general teaching
+    ['Nonagenarians tolerate TAVR well in most registries.'],
+    // a percentage after is
+    ['The patient is 95% sure she had the vaccine.'],
   ])('ignores %s', (text) => {
     expect(ages(text)).toEqual([]);
   });

@@ -19,6 +19,8 @@ describe('phone detector', () => {
     ['text her cell 2 0 7 5 5 5 0 1 3 4 tonight', '2 0 7 5 5 5 0 1 3 4'],
     // evasion: a line break inside the number
     ['her mobile is 207-555-\n0134', '207-555-\n0134'],
+    // evasion: a line break inside the number, an inflected call verb before it
+    ["he keeps texting us, I'm not calling him back at 608-555-\n0172", '608-555-\n0172'],
     // a fictional 555 exchange that fails NANP validation, but clearly her number
     ['ring her daughter on (555) 013-7781 before the biopsy', '(555) 013-7781'],
     // a UK mobile in E.164 with a 6-digit last group

@@ -19,6 +19,8 @@ describe('ssn detector', () => {
     ['Registration keyed his card wrong, so 412 55 9083 ended up on the requisition', '412 55 9083'],
     // unlabelled on a fax cover sheet under her name
     ['the fax cover sheet had 219 09 9991 printed right under her name', '219 09 9991'],
+    // the label starts the clause, the number comes seven words later
+    ["the SSN typed into the new order didn't match the chart: 318-52-7741", '318-52-7741'],
   ])('finds %s', (text, expected) => {
     expect(ssns(text)).toEqual([expected]);
   });
