@@ -26,7 +26,9 @@ import { defineDetector } from '../types';
 
 const words = (list: readonly string[]) => new PhraseSet(list);
 
-const MEDICAL = words([...medical.tests, ...medical.procedures, ...medical.drugs, ...medical.care, ...medical.diagnoses]);
+/** `your kidney numbers`, `liver levels`: an organ's test results. */
+const ORGAN_RESULTS = medical.bodyParts.flatMap((b) => ['numbers', 'levels', 'labs', 'function', 'values', 'results', 'tests'].map((r) => `${b} ${r}`));
+const MEDICAL = words([...medical.tests, ...medical.procedures, ...medical.drugs, ...medical.care, ...medical.diagnoses, ...ORGAN_RESULTS]);
 const MEDICAL_CS = new RegExp(`(?<![\\w@#])(?:${medical.caseSensitive.map(escapeRe).join('|')})(?!\\w)`);
 const DOSE = new RegExp(`\\b\\d+(?:\\.\\d+)?\\s?(?:${medical.doseUnits.map(escapeRe).join('|')})\\b`, 'i');
 const DOSE_FREQ = words(medical.doseFrequencies);
@@ -61,6 +63,8 @@ const THING_MODAL = new RegExp(`(?<!\\b(?:i|we|i['’]?d|we['’]?d|special|your
 const SECOND_PERSON = /\b(?:you|your|you're|ur|u)\b/i;
 const VOCATIVE_WORD = new RegExp(`^(?:(?:hey|hi|hello|dear|oh|ok|okay)\\s+)?(?:${grammar.vocatives.map(escapeRe).join('|').replace(/'/g, "['’]")})(?:\\s*,(?!\\s*\\d)|\\s+(?=.*\\b(?:you|your|ur)\\b))`, 'i');
 /** "Maria, ...", "Hi Sanjay, ...": a capitalised word opening the sentence before a comma. */
+/** `Mr. Haskins, ...`: a title and a surname before a comma address one person (not `Dr.`: a colleague). */
+const HONORIFIC_COMMA = /^(?:(?:Hey|Hi|Hello|Dear)\s+)?(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*,(?!\s*\d)/u;
 const NAME_COMMA = /^(?:(?:Hey|Hi|Hello|Dear|Oh|Ok|Okay)\s+)?(\p{Lu}[\p{L}'’-]+)\s*,(?!\s*\d)/u;
 const WOULD = new RegExp(`(?:^|[^\\w'])(?:${grammar.firstPersonWould.map(escapeRe).join('|').replace(/'/g, "['’]")})\\s+(?:(?:honestly|really|still|definitely|probably|also|just|personally|absolutely)\\s+)?(?:${grammar.wouldVerbs.map(escapeRe).join('|').replace(/ /g, '\\s+')})\\b`, 'i');
 const INTERPRET = words(grammar.interpretCues);
@@ -86,6 +90,11 @@ const HANDLE_START = /^(?:(?:cw|tw|content warning)[^\n]*\n+\s*)?(?:@[\w.-]+(?:@
 const HANDLE = /(?:^|\s)(?:@[\w.-]+|u\/[\w-]+)/;
 /** Strong clause breaks (", take him", "; go", ": ask", " - get") and weak ones ("and get", "or call"). */
 const STRONG_SPLIT = /\s*(?:[,;:]|—|–|\s-\s|\.\.\.)\s*/;
+/** A sentence opening on `if/when your report (scan, results...) says/shows`: general teaching unless a reply. */
+const HYPOTHETICAL = /^(?:and |so |but )?(?:if|when|whenever|once) your (?:[\w-]+ )?(?:report|results?|scan|mammogram|ct|mri|x-?ray|ultrasound|labs?|biopsy|pathology|imaging)s? (?:says?|shows?|mentions?|reads?|lists?|comes? back|is|are)\b/;
+/** `To the man in this group who asked ...: call 911`: an addressee phrase before a colon. */
+const ADDRESSEE_OPENER = /^(?:to|for) (?:the|whoever|my) (?:[\w'’-]+ ){0,4}(?:who|in|from|that)\b/i;
+const IMPLIES = /\s*(?:=>|->|→|⇒|(?<![=<>!])=(?!=))\s*/;
 const WEAK_SPLIT = /\s+(?:and|but|so|then|or)\s+/i;
 
 export interface SentenceAdvice {
@@ -110,6 +119,8 @@ export interface SentenceAdvice {
   readonly counterfactual: boolean;
   /** "if you're over 40", "people with": a condition that describes a population. */
   readonly genericIf: boolean;
+  /** Opens on a hypothetical about the reader's results ("If your report says dense, ..."). */
+  readonly hypothetical: boolean;
   /** Opens by addressing one person: "Maria, ...", "girl, your TSH ...". */
   readonly vocative: boolean;
 }
@@ -140,7 +151,11 @@ function imperative(text: string, doc: LazyDoc): boolean {
   const body = text.replace(HANDLE_START, '').trim();
   if (ADMIN_CALL.test(body)) return false;
   let open = true; // may the next piece start with an imperative?
-  for (const piece of body.split(STRONG_SPLIT)) {
+  // `findings = go to the ED`, `fever + neck stiffness -> get seen today`: what follows an arrow may
+  // open on an imperative, whatever came before it
+  const pieces = body.split(IMPLIES).flatMap((segment, k) => segment.split(STRONG_SPLIT).map((piece, j) => ({ piece, opens: k > 0 && j === 0 })));
+  for (const { piece, opens } of pieces) {
+    if (opens) open = true;
     const clauses = piece.split(WEAK_SPLIT);
     let chain = open;
     for (const raw0 of clauses) {
@@ -152,7 +167,7 @@ function imperative(text: string, doc: LazyDoc): boolean {
     }
     // The next piece may open on an imperative when this one set up a condition, addressed the
     // reader ("your dose is too low, ask for more") or was a single word ("Maria, get to urgent care").
-    open = CONDITION.test(piece) || piece.trim() === '' || SECOND_PERSON.test(piece) || /^\S+$/.test(piece.trim());
+    open = CONDITION.test(piece) || piece.trim() === '' || SECOND_PERSON.test(piece) || /^\S+$/.test(piece.trim()) || ADDRESSEE_OPENER.test(piece.trim());
   }
   // compromise's #Imperative as a last resort, for openers our softener list does not know.
   // Statements open on a subject or a determiner: no need to ask compromise.
@@ -172,6 +187,8 @@ function imperative(text: string, doc: LazyDoc): boolean {
 function vocative(text: string, doc: LazyDoc): boolean {
   const body = text.replace(/^["'(\s]+/, '');
   if (VOCATIVE_WORD.test(body)) return true;
+  // `Mr. Haskins, I saw your CT` addresses him; `Mr. Haskins, by the way, did well` is about him
+  if (HONORIFIC_COMMA.test(body)) return SECOND_PERSON.test(text);
   const m = NAME_COMMA.exec(body);
   if (!m || SOFTENERS.test(m[1]) || ACTION_VERB.test(m[1])) return false;
   const d = doc();
@@ -224,7 +241,8 @@ export function sentenceFeatures(text: string): SentenceAdvice {
     deferralOnly: deferral && !WOULD.test(lower) && !youModal && !OTHER_MODAL.test(lower) && !recommends,
     counterfactual: COUNTERFACTUAL.test(lower),
     genericIf: GENERIC_IF.test(lower),
-    vocative: NAME_COMMA.test(text.replace(/^["'(\s]+/, '')) || VOCATIVE_WORD.test(text.replace(/^["'(\s]+/, '')) ? vocative(text, nameDoc) : false,
+    hypothetical: HYPOTHETICAL.test(lower),
+    vocative: NAME_COMMA.test(text.replace(/^["'(\s]+/, '')) || VOCATIVE_WORD.test(text.replace(/^["'(\s]+/, '')) || HONORIFIC_COMMA.test(text.replace(/^["'(\s]+/, '')) ? vocative(text, nameDoc) : false,
   };
   setBounded(cache, text, f, MAX_CACHE);
   return f;
@@ -257,6 +275,8 @@ export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>):
       return;
     }
     if (f.question) return;
+    // "If your report says X, ..." teaches everyone who has such a report, unless it answers someone.
+    if (f.hypothetical && !reply) return;
     // A general audience ("PSA", "everyone", "in general") or a declined read: general education.
     if ((generic || declines) && !reply) return;
     const near = f.medical || (i > 0 && feats[i - 1].medical) || (i + 1 < feats.length && feats[i + 1].medical);

@@ -42,6 +42,14 @@ describe('advice detector', () => {
     ['It sounds like you have a stress fracture. Stop running and get an x-ray.', 'It sounds like you have a stress fracture.'],
     // a negated imperative with a new action verb, then a comma-spliced one
     ["@ola_t ugh, don't ignore that lump, get it checked this week.", "@ola_t ugh, don't ignore that lump, get it checked this week."],
+    // a title and surname addressing one person, then an imperative
+    ['Mrs. Delacroix, I read your CT this morning. Please go to the ER at County tonight.', 'Please go to the ER at County tonight.'],
+    // Reddit's original poster addressed by "OP"
+    ['OP, a small labral tear at your age is common. You should do two months of PT first.', 'You should do two months of PT first.'],
+    // an imperative after an arrow that reads the reader's own findings
+    ['your appendix ultrasound (9 mm, non-compressible) -> get to the ED tonight', 'your appendix ultrasound (9 mm, non-compressible) -> get to the ED tonight'],
+    // an addressee phrase ("to the man in this group who asked"), then an imperative after a colon
+    ['To the man in this group who asked about his wife\'s slurred speech: call 911 now.', 'To the man in this group who asked about his wife\'s slurred speech: call 911 now.'],
   ])('flags %s', (text, sentence) => {
     const found = advice(text);
     expect(found.map((f) => f.text)).toContain(sentence);
@@ -55,6 +63,10 @@ describe('advice detector', () => {
   it.each([
     // general education to a population
     ['Patients with new headaches should discuss imaging with their doctor.'],
+    // a hypothetical about anyone's report, in general teaching
+    ['If your mammogram report says extremely dense, it is worth asking about supplemental ultrasound.'],
+    // a title and a name as the subject, not an address
+    ['Mr. Okafor, by the way, did well after the resection.'],
     // PSA with a population conditional
     ['PSA: if you are over 45, you should ask about colon cancer screening.'],
     // the author's own experience
