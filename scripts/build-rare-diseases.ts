@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/build-rare-diseases.ts <ORPHApacket json dir> [--commit <sha>]
+ * npx tsx scripts/build-rare-diseases.ts <ORPHApacket json dir> [--commit <sha>] [--words <word list>]
  *
  * Rebuilds rules/rare-diseases.json from Orphanet's ORPHApackets (github.com/Orphanet/orphapacket,
  * folder json/: one ORPHApacket_<code>.json per clinical entity, with its preferred term, synonyms
@@ -12,18 +12,31 @@
  * Each entry gets a prevalence upper bound per million (see `perMillion`), or null when Orphanet
  * has no figure (most of those are known from case reports only).
  *
- * Output: { source, entries: [[orphaCode, perMillion | null, name, ...synonyms], ...] }, sorted
- * by code so rebuilds diff cleanly.
+ * Output: { source, entries: [[orphaCode, perMillion | null, name, ...synonyms], ...], heads },
+ * entries sorted by code so rebuilds diff cleanly.
+ *
+ * `heads` (issue 9: a rare disease named by its distinctive word alone, `a case of Takayasu`,
+ * `Kikuchi in a teenager`, `Danon cardiomyopathy`): the word before the head noun of a name
+ * (`Takayasu arteritis`, `Kikuchi disease`), as [word, perMillion | null] with the largest bound of
+ * every name it heads. Kept only when the word is distinctive: not an English word or a well-known
+ * proper name (the `--words` list, e.g. Debian's wamerican /usr/share/dict/american-english, which
+ * lists Wilson, Huntington, Addison), not a word of compromise's lexicon (first names, places,
+ * common words it knows; a surname it knows but the word list lacks may stand: Kikuchi, Kimura),
+ * not an adjective or a condition word by its ending (cleidocranial, hepatorenal, achalasia), not an
+ * enzyme (`Arginase deficiency`), not an acronym (those stand alone already, in upper case).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import nlp from 'compromise';
 
 const args = process.argv.slice(2);
-const dir = args.find((a) => !a.startsWith('--'));
 const commitAt = args.indexOf('--commit');
 const commit = commitAt >= 0 ? args[commitAt + 1] : undefined;
+const wordsAt = args.indexOf('--words');
+const wordsFile = wordsAt >= 0 ? args[wordsAt + 1] : '/usr/share/dict/american-english';
+const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--commit' && args[i - 1] !== '--words');
 if (!dir) {
-  console.error('usage: npx tsx scripts/build-rare-diseases.ts <orphapacket/json> [--commit <sha>]');
+  console.error('usage: npx tsx scripts/build-rare-diseases.ts <orphapacket/json> [--commit <sha>] [--words <word list>]');
   process.exit(2);
 }
 
@@ -108,6 +121,41 @@ for (const f of files) {
 }
 entries.sort((a, b) => a[0] - b[0]);
 
+/** Head nouns after which the word before may name the disease alone (`Kikuchi disease`). */
+const HEAD_NOUN = /^([\p{L}'’-]+)\s+(?:disease|syndrome|malformation|anomaly|triad|sequence|complex|disorder|arteritis|vasculitis|encephalitis|encephalopathy|leukodystrophy|cardiomyopathy|myopathy|dystrophy|neuropathy|nephropathy|nephritis|dysplasia|ataxia|tumou?r|sarcoma|lymphadenitis|lymphoma|histiocytosis|fever|phenomenon|ulcer|keratoderma|dermatosis|panniculitis|chorea|palsy|paralysis|epilepsy|myelopathy|retinopathy|thyroiditis|atrophy)$/iu;
+/** Endings of adjectives and condition words: not a name (hepatorenal, campomelic, achalasia). */
+const NOT_A_NAME = /(?:al|ic|ous|ar|ary|ive|oid|ile|ine|ed|ing|ant|ent|id|ase|osis|iasis|itis|emia|aemia|ia|oma|pathy|plasia|trophy|megaly|uria|ism|ly|ics|genic|form|like|ism)$/;
+const HYPHEN_EPONYM = /^[A-Z][\p{L}'’]+-[A-Z][\p{L}'’]+(?:-[A-Z][\p{L}'’]+)?$/u;
+const foldWord = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+const english = new Set(readFileSync(wordsFile, 'utf8').split('\n').map((w) => foldWord(w.trim())).filter(Boolean));
+const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string> } } } }).world().model.one.lexicon;
+
+/** compromise knows the word as anything but a surname. */
+const known = (key: string) => key in lexicon && lexicon[key] !== 'LastName';
+
+/** A word that may stand for its disease alone (see `heads` above). */
+function distinctive(word: string): boolean {
+  const key = foldWord(word);
+  if (/\d/.test(word) || /^[A-Z]{2,}(?:-[A-Z]+)*$/.test(word)) return false;
+  if (word.includes('-')) return HYPHEN_EPONYM.test(word.replace(/['’]s$/, '')) && key.split('-').every((p) => !english.has(p) && !known(p) && !NOT_A_NAME.test(p));
+  return key.length >= 5 && !english.has(key) && !known(key) && !NOT_A_NAME.test(key);
+}
+
+const headBounds = new Map<string, number | null>();
+const everyName = new Set(entries.flatMap((e) => e.slice(2) as string[]).map(foldWord));
+for (const e of entries) {
+  for (const name of e.slice(2) as string[]) {
+    const m = HEAD_NOUN.exec(name);
+    if (!m || !distinctive(m[1])) continue;
+    const key = foldWord(m[1]);
+    if (everyName.has(key)) continue;
+    const prev = headBounds.get(key);
+    const bound = e[1];
+    headBounds.set(key, prev === undefined ? bound : prev === null ? bound : bound === null ? prev : Math.max(prev, bound));
+  }
+}
+const heads = [...headBounds].sort((a, b) => a[0].localeCompare(b[0]));
+
 const out = {
   $comment: 'Rare-disease vocabulary for the traceable detector, generated by scripts/build-rare-diseases.ts from Orphanet ORPHApackets. Do not edit by hand: hand-curated additions and exclusions live in rules/traceable-rarity.json. Each entry: [ORPHAcode, prevalence upper bound per million or null (no figure), preferred term, ...synonyms].',
   source: {
@@ -119,6 +167,7 @@ const out = {
     attribution: 'Source: Orphanet, www.orpha.net; INSERM, Paris. Data from Orphadata (www.orphadata.com).',
   },
   entries,
+  heads,
 };
 writeFileSync(new URL('../rules/rare-diseases.json', import.meta.url), JSON.stringify(out).replace(/\],\[/g, '],\n[') + '\n');
-console.log(`rules/rare-diseases.json: ${entries.length} entries, ${entries.reduce((n, e) => n + e.length - 2, 0)} names`);
+console.log(`rules/rare-diseases.json: ${entries.length} entries, ${entries.reduce((n, e) => n + e.length - 2, 0)} names, ${heads.length} heads`);

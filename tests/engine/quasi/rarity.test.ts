@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rare from '../../../rules/rare-diseases.json';
+import curated from '../../../rules/traceable-rarity.json';
 import { findRarity, rarityIndex } from '../../../src/engine/quasi/rarity';
 
 const rarities = (s: string) => findRarity(s).map((p) => s.slice(p.start, p.end));
@@ -58,5 +59,105 @@ describe('rarity claims', () => {
     ['First case of the day is a knee MRI.'], // not a rarity scope
   ])('no claim in %s', (text) => {
     expect(rarities(text)).toEqual([]);
+  });
+});
+
+describe('a rare name by its distinctive word (issue 9)', () => {
+  it.each([
+    ['Biopsy confirmed takayasu in our 19-year-old.', 'takayasu'], // from `Takayasu arteritis`, lower case
+    ['Necrotizing nodes, so Kikuchi it is.', 'Kikuchi'], // from `Kikuchi disease` (a surname compromise knows, not an English word)
+    ['Thick septum from Danon cardiomyopathy.', 'Danon'], // another head noun than Orphanet's `Danon disease`
+    ["Classic Moyamoya's puff of smoke.", "Moyamoya's"], // possessive, the sentence's first word before it
+  ])('finds %s', (text, found) => {
+    expect(rarities(text)).toContain(found);
+  });
+
+  it.each([
+    ['Mr Wilson was seen in clinic.'], // an English word list name (Wilson disease): never alone
+    ['Dr. Kimura read the scan.'], // a title before a distinctive word: a person
+    ['Reviewed with Aiko Kikuchi from pathology.'], // a first name before it: a person
+    ['Started on isotretinoin for acne.'], // a drug (Isotretinoin syndrome): curated notStandalone
+    ['Hashimoto thyroiditis on ultrasound.'], // heads a common condition (curated)
+    ['Whipple procedure tomorrow.'], // Whipple is an English word list name: the operation, not the disease
+  ])('no rarity in %s', (text) => {
+    expect(rarities(text)).toEqual([]);
+  });
+});
+
+describe('acronyms of rare conditions (issue 9)', () => {
+  it.each([
+    ['MRI pattern fits MELAS.', 'MELAS'], // Orphanet's own acronym
+    ['Echo showed ALCAPA in the infant.', 'ALCAPA'], // curated cardiology acronym
+    ['Known CADASIL, new infarcts.', 'CADASIL'], // Orphanet acronym, followed by a comma
+    ['Workup for vCJD.', 'vCJD'], // a lower-case prefix as written
+  ])('finds %s', (text, found) => {
+    expect(rarities(text)).toContain(found);
+  });
+
+  it.each([
+    ['melas on the differential'], // lower case: not the acronym
+    ['Scheduled for VATS on Monday.'], // a common procedure (curated commonAcronyms)
+    ['Classic PUPPP rash in the third trimester.'], // common in pregnancy (curated commonAcronyms)
+    ['WHO IS IN CHARGE OF THIS'], // a shouted run: CHARGE is a word here
+    ['She is in charge of the unit.'], // the word, in lower case
+  ])('no rarity in %s', (text) => {
+    expect(rarities(text)).toEqual([]);
+  });
+});
+
+describe('infections rare where posts are written (issue 9)', () => {
+  it.each([
+    ['Liver cyst turned out to be alveolar echinococcosis.', 'alveolar echinococcosis'], // parasitic
+    ['Ring lesions from neurocysticercosis.', 'neurocysticercosis'], // imported parasitic
+    ['Bat bite, then confirmed rabies.', 'rabies'], // zoonotic
+    ['Returned from Brazil with leishmaniasis.', 'leishmaniasis'], // tropical
+  ])('finds %s', (text, found) => {
+    expect(rarities(text)).toContain(found);
+  });
+
+  it.each([
+    ['Tetanus shot given in the ED.'], // prevention, not a case
+    ['Rabies exposure from a bat in the bedroom, PEP started.'], // an exposure, not rabies
+    ['Malaria smear negative.'], // returning travellers: common enough (curated notRare)
+    ['Histoplasmosis again, classic Ohio valley.'], // endemic fungal infection
+  ])('no rarity in %s', (text) => {
+    expect(rarities(text)).toEqual([]);
+  });
+});
+
+describe('more claims of rarity (issue 9)', () => {
+  it.each([
+    ['That finding is vanishingly rare.', 'vanishingly rare'], // intensified rare
+    ['An ultra-rare tumour.', 'ultra-rare'], // hyphenated
+    ['One of the rarest things in paediatrics.', 'One of the rarest'], // superlative
+    ["The first one we've diagnosed in over twenty years.", "first one we've diagnosed in over twenty years"], // first in years
+    ['My first Caroli of my career!', 'first Caroli of my career'], // first of my career
+    ['Has anybody ever come across one of these?', 'anybody ever come across one of these'], // asking whether anyone has seen one
+    ['Anyone seen this in real life?', 'Anyone seen this in real life'], // outside books
+    ["We're writing it up as a case report.", 'writing it up as a case report'], // a case report
+    ['Honestly a case report waiting to happen.', 'a case report waiting to happen'], // curated phrase
+    ["Only the second one I've ever seen.", "Only the second one I've ever seen"], // second ever
+  ])('%s', (text, claim) => {
+    expect(rarities(text)).toContain(claim);
+  });
+
+  it.each([
+    ['We rarely see complications.'], // rarely
+    ['A rare moment of calm on nights.'], // bare rare
+    ["It's not that rare in smokers."], // negated
+    ['Not extremely rare, honestly.'], // negated intensifier
+    ["What's the rarest thing you've ever called on a film?"], // a question to others, not a claim
+    ['Anyone seen this before? Lytic lesion in the heel.'], // a plain request for help
+    ['First day of my residency was chaos.'], // first day: no rarity
+  ])('no claim in %s', (text) => {
+    expect(rarities(text)).toEqual([]);
+  });
+});
+
+describe('vocabulary sizes', () => {
+  it('derives hundreds of distinctive words and keeps curated lists broad', () => {
+    expect(rare.heads.length).toBeGreaterThan(500);
+    expect(curated.rareInfections.length).toBeGreaterThan(100);
+    expect(curated.acronyms.length).toBeGreaterThan(30);
   });
 });
