@@ -5,7 +5,7 @@ import { defaultDisclaimer } from '../fixes/append-disclaimer';
 import { escapeRe, PhraseSet, tokens } from '../fixes/phrases';
 import type { Candidate, DetectContext } from '../types';
 import { defineDetector } from '../types';
-import { adviceSentences } from './advice';
+import { adviceSentences, sentenceFeatures } from './advice';
 
 /**
  * Missing opinion disclaimer (issue 4; shared/corpus/GUIDELINE.md, `disclaimer_needed` and
@@ -49,6 +49,8 @@ const MEDICAL = new PhraseSet([...medical.tests, ...medical.procedures, ...medic
  * A normative statement about the profession, its institutions or the public: "Radiologists should
  * sit on quality committees", "Congress needs to pass ...", "every report should be readable".
  */
+/** `X should be the default again`, `... must be mandatory`: a position on what practice ought to be. */
+const NORMATIVE_STATUS = /\b(?:should|must|needs? to|ought to)\s+(?:(?:not|never|always)\s+)?(?:be|become|remain|stay|go back to being)\s+(?:the\s+|a\s+)?(?:default|standard(?:\s+of\s+care)?|norm|mandatory|required|universal|banned|illegal|legal|covered|free|routine|reimbursed|optional|abolished)\b/i;
 const NORMATIVE = new RegExp(`\\b(?:${phrases.normativeSubjects.map(escapeRe).join('|').replace(/ /g, '\\s+')})\\s+(?:[\\w'’-]+\\s+){0,2}(?:${phrases.normativeModals.map(escapeRe).join('|').replace(/ /g, '\\s+').replace(/'/g, "['’]")})\\b`, 'i');
 
 interface SentenceCues {
@@ -92,7 +94,7 @@ function sentenceCues(text: string): SentenceCues {
     // about medicine, the profession or policy ("we need better systems" at the bank is not), or
     // when the draft argues a policy point ("Fix the process." after a workers' comp story).
     strongOnTopic: STRONG.test(text, toks) && (domain || MARKER.test(text, toks)),
-    stance: !question && (MARKER.test(text, toks) || (domain && (EVALUATIVE.test(text, toks) || BELIEF.test(text))) || NORMATIVE.test(text)),
+    stance: !question && (MARKER.test(text, toks) || (domain && (EVALUATIVE.test(text, toks) || BELIEF.test(text) || NORMATIVE_STATUS.test(text))) || NORMATIVE.test(text)),
     opinion: OPINION.count(text, toks),
     policy: POLICY.count(text, toks),
     publicCue: PUBLIC.count(text, toks),
@@ -143,6 +145,12 @@ export function disclaimerDecision(ctx: Pick<DetectContext, 'text' | 'lower' | '
   else if (policy >= 3) bump(0.5, 'policy');
   if (publicCue > 0 && medicalAny) bump(Math.min(0.6, 0.35 * publicCue), 'public');
   if (cues.some((c) => c.publicHealth)) bump(0.6, 'public');
+  // A medical directive that the advice detector read as general education ("PSA: ... Ask the
+  // doctor who ordered the scan") is a recommendation to the public.
+  if (!advice) {
+    const feats = ctx.sentences.map((s) => sentenceFeatures(s.text));
+    if (!feats.some((f) => f.colleague) && feats.some((f) => !f.question && f.medical && (f.directive === 'imperative' || f.directive === 'you-modal'))) bump(0.35, 'public');
+  }
   if (opinion > 0 && medicalAny) bump(Math.min(0.45, 0.12 * opinion), 'opinion');
   if (cues.some((c) => c.noNeed)) score -= 0.4;
   const statements = cues.filter((c) => !c.question).length;

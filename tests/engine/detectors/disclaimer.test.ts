@@ -32,6 +32,10 @@ describe('disclaimer detector', () => {
     ["Insurers should not get to overrule a radiologist's recommendation for a follow-up MRI."],
     // "every <institution> needs to", two words between subject and modal
     ['Every urgent care needs to have a way to send images to the ER.'],
+    // a position on what practice ought to be ("should be the default"), after a credential that is no disclaimer
+    ["Disclaimer: I'm not an ID doctor. Still, pre-op MRSA screening should be the standard in every hospital."],
+    // a PSA whose directive the advice detector reads as general education
+    ['PSA since it comes up every week: most thyroid nodules are benign. Ask the doctor who ordered the ultrasound what the report means.'],
   ])('reports a missing disclaimer: %s', (text) => {
     const [f] = missing(text);
     expect(f).toBeDefined();
