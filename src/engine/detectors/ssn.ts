@@ -58,7 +58,7 @@ export const ssn = defineDetector({
       // beyond the context stage's word window: the label governs the number
       if (/\b(?:ssn|social security|ss#|soc sec)\b/.test(clauseBefore(ctx, c.start, 80))) {
         const done = !/\b(?:phone|tel|call|fax|isbn|doi|pmid)\b/.test(near);
-        return { ...c, score: 0.85, contextDone: done, explanation: { ...c.explanation, context: [...(c.explanation.context ?? []), '+ SSN label in the clause'] } };
+        return { ...c, score: 0.85, contextDone: done, explanation: { ...c.explanation, context: [...(c.explanation.context ?? []), '+ "ssn" label earlier in the clause'] } };
       }
       // a label word nearby (`social`, `tax id`) is the shared context stage's to boost
       if (!PAPERWORK.test(near) || /\b(?:ssn|social|ss#?|soc sec|tax id|itin)\b/.test(near)) return c;
