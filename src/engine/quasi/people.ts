@@ -108,6 +108,7 @@ const PLAYS_IN = new RegExp(String.raw`\b(?:plays|played|playing|play)\s+(?:the\
 const PLAYS_SPORT = new RegExp(String.raw`\b(?:plays|played|playing)\s+(?:(?:semi-pro|semi-professional|minor[- ]league|pro|professional|college|collegiate|varsity|d1|division i|junior|club|travel|high school|competitive|elite|amateur|rec|recreational|league|adult league|beer league)\s+)+(?:${altOf(roles.playedSports)})\b`, 'gi');
 /** `works on a dairy farm`, `worked at the sawmill`, `works in a slaughterhouse` */
 const WORKS_AT = new RegExp(String.raw`\b(?:works|worked|working|work|employed|job)\s+(?:on|at|in|aboard)\s+(?:a|an|the|his|her|their|our|one|two|that|this|local|family)\s+(?:[\w'’-]+\s+){0,2}?(?:${altOf(roles.workplaces)})\b`, 'gi');
+const GRAMMAR_CUE = /\b(?:play|work|employ|job|trade|profession)/i;
 /** `works as a quality engineer`, `a welder by trade` */
 const WORKS_AS = /\b(?:works|worked|working|employed|job)\s+as\s+(?:an?|the)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?(?=\s*(?:[,.;:!?)]|$|\s(?:for|at|in|on|with|and|who|when|until|since|before|after|but|so)\b))|\b(?:an?\s+)?[a-z][\w'’-]*\s+by\s+(?:trade|profession)\b/gi;
 
@@ -223,6 +224,8 @@ export function findRole(text: string, tokens: readonly Token[], ages: readonly 
   }
   for (const m of text.matchAll(MEDIA_ROLE)) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'ROLE', rule: 'known-from-media' });
   for (const [re, rule] of [[PLAYS_IN, 'plays-in'], [PLAYS_SPORT, 'plays-sport'], [WORKS_AT, 'works-at'], [WORKS_AS, 'works-as']] as const) {
+    // cheap exit: these grammars all start with a verb of playing or working, or end in `by trade`
+    if (!GRAMMAR_CUE.test(text)) break;
     for (const m of text.matchAll(re)) {
       if (SELF_BEFORE.test(text.slice(Math.max(0, m.index! - 60), m.index!)) || /\bI\s+(?:\w+\s+)?$/.test(text.slice(Math.max(0, m.index! - 12), m.index!))) continue;
       out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'ROLE', rule });
