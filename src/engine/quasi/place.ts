@@ -69,7 +69,9 @@ const THE_HEADS = keySet(words.theHeads);
 const NOT_AFTER = keySet([...words.notAfter, ...eponyms.heads]);
 /** Every word of a medical eponym (`in Sturge-Weber`, `in Crohn's`): not a place after a bare `in`. */
 const EPONYM_WORDS = new Set([...eponyms.terms, ...eponyms.alone, ...eponyms.phrases].flatMap((t) => tokenize(t).filter((k) => /^[A-Z]/.test(t.slice(k.start, k.end))).map((k) => k.key)));
-const STOP = new Set([...keySet(words.notPlace), ...keySet([...NOT_PLACE])]);
+/** Not places alone, but may open a longer name (`Spanish Harlem`, `Fall River`): a language, season or demonym. */
+const STOP_ALONE = keySet(words.notPlaceAlone);
+const STOP = new Set([...keySet(words.notPlace), ...keySet([...NOT_PLACE])].filter((k) => !STOP_ALONE.has(k)));
 const SOURCES = keySet(words.sources);
 const SURNAME_HEADS = keySet(words.surnameHeads);
 /** Lower-case words after which a two-word `X Hill` is a place, not a person. */
@@ -85,10 +87,11 @@ function tagsOf(key: string): readonly string[] {
   const t = lexicon[key];
   return t === undefined ? [] : Array.isArray(t) ? t : [t];
 }
-const NOT_PLACE_TAGS = new Set(['Month', 'WeekDay', 'Date', 'Demonym', 'Honorific', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord', 'Modal', 'Copula', 'Expression', 'Possessive', 'Duration']);
+const NOT_PLACE_TAGS = new Set(['Month', 'WeekDay', 'Date', 'Honorific', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord', 'Modal', 'Copula', 'Expression', 'Possessive', 'Duration']);
 const GIVEN_NAME_TAGS = new Set(['FemaleName', 'MaleName', 'FirstName', 'Person']);
 const PLACE_TAGS = new Set(['City', 'Place', 'Country', 'Region']);
 const stopWord = (key: string) => STOP.has(key) || tagsOf(key).some((t) => NOT_PLACE_TAGS.has(t));
+const aloneStop = (key: string) => STOP_ALONE.has(key) || tagsOf(key).includes('Demonym');
 /** A given name that is not also a known place (`Maria`, not `Madison`... which compromise calls a name). */
 const givenName = (key: string) => {
   const tags = tagsOf(key);
@@ -120,7 +123,10 @@ const spaced = (text: string, a: Token, b: Token) => /^[ \t]+$/.test(text.slice(
 function placeLike(text: string, tokens: readonly Token[], i: number, j: number): boolean {
   if (j <= i) return false;
   const first = tokens[i].key;
-  if (stopWord(first) || (i + 1 < tokens.length && STOP.has(`${first} ${tokens[i + 1].key}`))) return false;
+  // `St. Alphonsus`, `Mount Hood`: an opener that is a stop word alone
+  const opened = j - i >= 2 && GEO_BEFORE.has(first);
+  if ((stopWord(first) && !opened) || (i + 1 < tokens.length && STOP.has(`${first} ${tokens[i + 1].key}`))) return false;
+  if (j - i === 1 && aloneStop(first)) return false;
   if (/^[A-Z]\.?$/.test(text.slice(tokens[i].start, tokens[i].end))) return false;
   // a rare disease named after a person or a place (`Sturge-Weber`, `Erdheim-Chester`) is a RARITY
   if (rarityIndex().at(tokens, i)) return false;
@@ -170,6 +176,8 @@ function namedFeatures(text: string, tokens: readonly Token[], out: QuasiPart[])
     const after = i;
     i = end - 1;
     if (s >= end) continue;
+    // `Summited Mount Rainier`: the name starts at its opener
+    for (let k = s + 1; k < end - 1; k++) if (GEO_BEFORE.has(tokens[k].key) && !GEO_HEADS.has(tokens[end - 1].key)) { s = k; break; }
     const n = end - s;
     const head = GEO_HEADS.has(tokens[end - 1].key);
     const opener = GEO_BEFORE.has(tokens[s].key);
