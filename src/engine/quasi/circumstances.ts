@@ -87,8 +87,9 @@ const ATTACK_ACTIVE = new Set(events.attackVerbs.active);
 /** `hit a deer`, `collided with an elk`, `swerved to avoid a moose` */
 const COLLIDE = new PhraseIndex<true>();
 for (const v of ['hit', 'hitting', 'struck', 'striking', 'collided with', 'colliding with', 'swerved to avoid', 'swerving to avoid', 'crashed into', 'ran into', 'plowed into']) COLLIDE.add(v, true);
-const GATHERING = new PhraseIndex<true>();
-for (const g of events.gatherings) GATHERING.add(g, true);
+const GATHERING = new PhraseIndex<'notable' | 'ordinary'>();
+for (const g of events.gatherings) GATHERING.add(g, 'ordinary');
+for (const g of events.notableGatherings) GATHERING.add(g, 'notable');
 type Part = 'past' | 'ongoing' | 'prep';
 const PARTICIPATE = new PhraseIndex<Part>();
 for (const v of events.participation.past) PARTICIPATE.add(v, 'past');
@@ -112,6 +113,8 @@ const GROUP_KEYS = lastKeysOf(events.groups, events.genericGroups);
 const GRAMMAR_FIRST = new Set(['vs', 'versus', ...Object.keys(NUMBER), ...[events.animals.wild, events.attackVerbs.passive, events.participation.past, events.participation.ongoing, events.participation.prepositions, ['hit', 'hitting', 'struck', 'striking', 'collided', 'colliding', 'swerved', 'swerving', 'crashed', 'ran', 'plowed']].flat().map((p) => phraseKey(p).split(' ')[0])]);
 /** Words that may sit between a verb and its animal or object (`by the zoo's 300-pound tiger`). */
 const BREAK_WORD = /^(?:with|in|on|at|while|after|before|from|during|and|or|but|who|that|which|near|when|as|to|into|for|he|she|they|was|were|is|are|had|has)$/;
+/** One occasion right after a casualty verb: `in a crash`, `at the party`, `when the roof fell`. */
+const ONE_OCCASION = /^\s+(?:(?:in|at|during|after|by|from)\s+(?:a|an|the|one|that|this|last|saturday's|friday's|sunday's)\b|when\s+(?:a|an|the|their|his|her)\b)/i;
 /** Words between a group and what befell them (`four anglers were all pulled from`). */
 const AUX = /^(?:were|was|all|got|been|had|have|being|are|who|that|later|then|each|eventually|had to be|to be|be)$/;
 
@@ -131,6 +134,8 @@ const LATE_BIRTH = /\b(?:(?:twin\s+|triplet\s+)?pregnan(?:cy|t)|gave birth|givin
 /** His 4th in 20 years, her fifth over 10 years */
 const REPEAT = /\b(?:his|her|their)\s+(?:\d{1,2}(?:st|nd|rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[a-z]+\s+)?(?:in|over)\s+(?:\d{1,2}|[a-z]+)\s+years(?:\s+of\s+[a-z]+)?/gi;
 
+/** An everyday object in a body site (a magnet in a nose, screws in a spine): not unique uncounted. */
+const ORDINARY = new RegExp(String.raw`^(?:(?:an?|the)\s+)?(?:${alt(features.ordinaryObjects)})\s`, 'i');
 /** A needle in an organ during a biopsy, a line or an injection is a procedure, not a feature. */
 const PROCEDURE = new RegExp(String.raw`\b(?:${alt(features.procedureWords)})\b`, 'i');
 const SWALLOW = new PhraseIndex<true>();
@@ -170,6 +175,8 @@ function swallowedObjects(text: string, tokens: readonly Token[]): QuasiPart[] {
     if (/^insert/.test(tokens[i].key) && PROCEDURE.test(text)) continue;
     for (let k = verb.to; k < Math.min(tokens.length, verb.to + 4); k++) {
       if (k > verb.to && /[.!?;:,()]/.test(text.slice(tokens[k - 1].end, tokens[k].start))) break;
+      // `swallowed two magnets`: counts are for the counted-objects rule
+      if (/^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens|hundreds|multiple|many)$/.test(tokens[k].key)) break;
       const hit = DISTINCT.at(tokens, k);
       if (hit) {
         out.push({ start: tokens[i].start, end: tokens[hit.to - 1].end, kind: 'FEATURE', rule: 'swallowed-object' });
@@ -322,9 +329,11 @@ function eventGrammar(text: string, tokens: readonly Token[]): QuasiPart[] {
       let k = part.to;
       const article = ARTICLE.at(tokens, k);
       if (article) k = article.to;
-      const ok = article ? article.value === 'definite' || part.value === 'past' : part.value === 'prep' ? tokens[i].key === 'mid' : /^[A-Z]/.test(text[tokens[k]?.start ?? 0] ?? '');
-      if (ok && k < tokens.length && !(article && broken(text, tokens, k - 1))) {
-        const hit = ahead(text, tokens, k, GATHERING, 4);
+      const definite = article ? article.value === 'definite' : part.value === 'prep' ? tokens[i].key === 'mid' : /^[A-Z]/.test(text[tokens[k]?.start ?? 0] ?? '');
+      if ((definite || (article && part.value === 'past')) && k < tokens.length && !(article && broken(text, tokens, k - 1))) {
+        const found = ahead(text, tokens, k, GATHERING, 4);
+        // `ran a 5K` is a Saturday; `completed an ultramarathon` is news
+        const hit = found && (definite || found.value === 'notable') ? found : undefined;
         // `ultra-low dose`, `fair-skinned`: a hyphenated word is not the gathering
         if (hit && text[tokens[hit.to - 1].end] !== '-' && !/^\s+(?:skin|skinned|complexion|hair|price|share|amount|number|point|question|game)\b/i.test(text.slice(tokens[hit.to - 1].end, tokens[hit.to - 1].end + 12))) { push(i, hit.to, 'took-part'); i = hit.to - 1; continue; }
       }
@@ -339,7 +348,10 @@ function eventGrammar(text: string, tokens: readonly Token[]): QuasiPart[] {
         const verb = k < tokens.length && !broken(text, tokens, k - 1) ? CASUALTY.at(tokens, k) : undefined;
         const victims = /^(?:victims|survivors|casualties)$/.test(tokens[group.to - 1].key);
         const oneOf = i >= 2 && tokens[i - 1].key === 'the' && tokens[i - 2].key === 'of';
-        if (verb && (verb.value === 'strong' || group.value === 'group') && (n >= 3 || oneOf)) { push(i, verb.to, 'count-casualty'); i = verb.to - 1; continue; }
+        // `injured`, `hurt`, `died` need one occasion after them (`in a crash`, `when the deck gave way`):
+        // `three kids hurt on trampolines this summer` is a season's tally, not an event
+        const once = verb && (verb.value === 'strong' || ONE_OCCASION.test(text.slice(tokens[verb.to - 1].end, tokens[verb.to - 1].end + 40)));
+        if (verb && once && (verb.value === 'strong' || group.value === 'group') && (n >= 3 || oneOf)) { push(i, verb.to, 'count-casualty'); i = verb.to - 1; continue; }
         if (victims) { push(i, group.to, 'count-casualty'); i = group.to - 1; continue; }
       }
     }
@@ -355,7 +367,7 @@ export function findFeature(text: string, tokens: readonly Token[] = tokenize(te
   };
   if (has(tokens, OBJECT_KEYS)) {
     add(COUNTED, 'counted-objects', (m) => !/^(?:1|one)\b/i.test(m[0]) && !/^(?:two|2)\s/i.test(m[0]) && !/\b(?:mm|cm|mg|ml)\b/i.test(m[0]));
-    add(IMPALED, 'impaled-object', (m) => !/\bneedles?\b/i.test(m[0]) || !PROCEDURE.test(text));
+    add(IMPALED, 'impaled-object', (m) => !ORDINARY.test(m[0]) && (!/\bneedles?\b/i.test(m[0]) || !PROCEDURE.test(text)));
   }
   if (has(tokens, MARK_KEYS)) add(MARKS, 'visible-mark');
   add(FAMILY, 'family-pattern', (m) => !/^same\b/i.test(m[0]) || RELATIVE_IN.test(text));

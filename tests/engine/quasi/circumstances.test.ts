@@ -82,6 +82,8 @@ describe('EVENT: vehicle against animal, animal attacks, races and fairs, counte
     ['She was at the fair skin end of the spectrum.'], // `fair` the adjective
     ['Used an ultra-low dose protocol during the study.'], // a hyphenated word
     ['Car vs tree, restrained driver, seatbelt sign.'], // a car against a tree is everyday
+    ['Ran a 5K on Saturday and now the knee hurts.'], // an everyday race with an indefinite article
+    ['Three kids hurt on trampolines this summer alone.'], // a season's tally, not one occasion
   ])('no event in %s', (text) => {
     expect(spans(text, 'EVENT')).toEqual([]);
   });
@@ -120,6 +122,10 @@ describe('FEATURE: distinctive objects, devices doing something notable, tattoos
     ['She has a tattoo on her ankle.'], // a plain tattoo
     ['A retained bullet fragment in the thigh.'], // a recent-looking fragment without a story
     ['Inserted a guidewire into the vein.'], // a procedure
+    ['A 6-year-old swallowed two magnets; both passed.'], // two objects: left to the counted rule, which needs three
+    ['An 8-year-old with a magnet in her nose.'], // an everyday foreign body in a site
+    ['Pedicle screws in the spine from L3 to S1.'], // surgical hardware
+    ['Bullet fragments in the thigh from last month.'], // an ordinary gunshot residue
   ])('no feature in %s', (text) => {
     expect(spans(text, 'FEATURE')).toEqual([]);
   });
@@ -131,6 +137,7 @@ describe('whole drafts: the new phrasing makes a case traceable only with the gu
     ['A 35-year-old bitten by a rattlesnake at the state park this weekend.'], // animal bite + time
     ['Swallowed 22 magnetic beads back in 2019: a 9-year-old from Reno, now fine.'], // counted objects + year + age + place
     ['Our 61-year-old retired fireman ran a marathon with an LVAD this spring.'], // device feat + age + role + time
+    ['Four teens were injured in a rollover last night; a 16-year-old has a splenic lac.'], // counted casualties of one occasion + time + age
   ])('traceable: %s', (text) => {
     expect(traceable(text)).toBe(true);
   });
@@ -141,6 +148,7 @@ describe('whole drafts: the new phrasing makes a case traceable only with the gu
     ['Per the 2019 guidelines, a 6 mm nodule in a 52-year-old needs no follow-up.'], // a guideline year
     ['A 3-year-old swallowed a coin yesterday; it passed.'], // an ordinary foreign body
     ['Pacemaker on the chest film of a 78-year-old, placed in 2015. Leads fine.'], // a common implant and a year
+    ['Three kids hurt on trampolines this week; one 7-year-old has a tibia fracture.'], // a tally of everyday injuries
   ])('not traceable: %s', (text) => {
     expect(traceable(text)).toBe(false);
   });
