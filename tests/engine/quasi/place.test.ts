@@ -133,3 +133,12 @@ describe('place: through the traceable detector', () => {
     expect(places('Our patient, 33, from Harrow Mills with alkaptonuria.')).toContain('Harrow Mills');
   });
 });
+
+describe('place: a person noun before `from` keeps the place', () => {
+  it.each([
+    ['A nurse from Tuba City, 38, with a lithopedion.', 'Tuba City'], // the patient's own role
+    ['A retired surgeon from Kanab with a rare bone dysplasia.', 'Kanab'], // a doctor as the patient
+  ])('%s', (text, place) => {
+    expect(own(text)).toContain(place);
+  });
+});
