@@ -330,9 +330,9 @@ function eventGrammar(text: string, tokens: readonly Token[]): QuasiPart[] {
       const article = ARTICLE.at(tokens, k);
       if (article) k = article.to;
       const definite = article ? article.value === 'definite' : part.value === 'prep' ? tokens[i].key === 'mid' : /^[A-Z]/.test(text[tokens[k]?.start ?? 0] ?? '');
-      if ((definite || (article && part.value === 'past')) && k < tokens.length && !(article && broken(text, tokens, k - 1))) {
+      if ((definite || article) && k < tokens.length && !(article && broken(text, tokens, k - 1))) {
         const found = ahead(text, tokens, k, GATHERING, 4);
-        // `ran a 5K` is a Saturday; `completed an ultramarathon` is news
+        // `ran a 5K` is a Saturday; `completed an ultramarathon`, `thrown at a rodeo` are news
         const hit = found && (definite || found.value === 'notable') ? found : undefined;
         // `ultra-low dose`, `fair-skinned`: a hyphenated word is not the gathering
         if (hit && text[tokens[hit.to - 1].end] !== '-' && !/^\s+(?:skin|skinned|complexion|hair|price|share|amount|number|point|question|game)\b/i.test(text.slice(tokens[hit.to - 1].end, tokens[hit.to - 1].end + 12))) { push(i, hit.to, 'took-part'); i = hit.to - 1; continue; }
