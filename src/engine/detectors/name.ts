@@ -716,19 +716,32 @@ function findCoreferences(ctx: DetectContext, accepted: Scored[], taken: Raw[], 
     }
   }
   if (!tokens.size) return [];
+  // where the accepted names' words recur: scanned once per distinct paragraph and set of words
+  const key = [...tokens].map(([w, t]) => `${t.capital ? '^' : ''}${w}`).sort().join(' ');
+  const mentions = perParagraph(ctx, `name-coref:${key}`, (p) => mentionsIn(p.text, tokens));
   const out: Raw[] = [];
+  for (const { start: s, end: e, word } of mentions) {
+    if (taken.some((k) => k.start < e && s < k.end) || overlapsAny(eponyms, s, e)) continue;
+    out.push({ start: s, end: e, source: 'coref', emit: true, score: tokens.get(word)!.score });
+  }
+  return out;
+}
+
+/** Words of `text` that are one of `tokens` (case as required), outside emails, URLs, handles and titles. */
+function mentionsIn(text: string, tokens: ReadonlyMap<string, { capital: boolean }>): Array<{ start: number; end: number; word: string }> {
+  const out: Array<{ start: number; end: number; word: string }> = [];
   const word = /\p{L}[\p{L}-]*/gu;
   let m: RegExpExecArray | null;
-  while ((m = word.exec(ctx.text))) {
-    const t = tokens.get(lc(m[0]));
+  while ((m = word.exec(text))) {
+    const w = lc(m[0]);
+    const t = tokens.get(w);
     if (!t || (t.capital && !/^\p{Lu}/u.test(m[0]))) continue;
     const s = m.index, e = s + m[0].length;
     // Inside an email, URL or handle: that detector owns it.
-    if (s > 0 && /[\w@/#.\-]/.test(ctx.text[s - 1])) continue;
-    if (e < ctx.text.length && /[@/\w]|\.\w/.test(ctx.text.slice(e, e + 2).replace(/^'s?/, ' '))) continue;
-    if (taken.some((k) => k.start < e && s < k.end) || overlapsAny(eponyms, s, e)) continue;
-    if (/(?:Dr|Prof|Doctor)\.?[ \t]+$/.test(ctx.text.slice(Math.max(0, s - 10), s))) continue;
-    out.push({ start: s, end: e, source: 'coref', emit: true, score: t.score });
+    if (s > 0 && /[\w@/#.\-]/.test(text[s - 1])) continue;
+    if (e < text.length && /[@/\w]|\.\w/.test(text.slice(e, e + 2).replace(/^'s?/, ' '))) continue;
+    if (/(?:Dr|Prof|Doctor)\.?[ \t]+$/.test(text.slice(Math.max(0, s - 10), s))) continue;
+    out.push({ start: s, end: e, word: w });
   }
   return out;
 }

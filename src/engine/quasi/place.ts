@@ -6,7 +6,7 @@ import { facility } from '../detectors/facility';
 import { location } from '../detectors/location';
 import { nlp } from '../nlp';
 import { LOCALITY, NOT_PLACE } from '../places';
-import { detectOnce } from '../scope';
+import { detectOnce, perParagraph } from '../scope';
 import type { DetectContext } from '../types';
 import { PhraseIndex, tokenize, type QuasiPart, type Token } from './phrases';
 import { rarityIndex } from './rarity';
@@ -246,6 +246,13 @@ export function findPlaces(ctx: DetectContext): QuasiPart[] {
   const out: QuasiPart[] = [];
   for (const c of detectOnce(location, ctx)) if (c.score >= MIN_SCORE) out.push({ start: c.start, end: c.end, kind: 'PLACE', rule: `location/${c.explanation.pattern}` });
   for (const c of detectOnce(facility, ctx)) if (c.score >= MIN_SCORE) out.push({ start: c.start, end: c.end, kind: 'PLACE', rule: `facility/${c.explanation.pattern}` });
+  out.push(...perParagraph(ctx, 'quasi-places', paragraphPlaces));
+  return out;
+}
+
+/** The places a paragraph names by its own grammar (state, facility and school names, sentence triggers): once per distinct paragraph. */
+function paragraphPlaces(ctx: DetectContext): QuasiPart[] {
+  const out: QuasiPart[] = [];
   for (const m of ctx.text.matchAll(STATE_RE)) {
     const s = m.index! + m[0].length - m[1].length;
     out.push({ start: s, end: s + m[1].length, kind: 'PLACE', rule: 'state' });
