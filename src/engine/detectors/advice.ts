@@ -242,7 +242,13 @@ export function sentenceFeatures(text: string): SentenceAdvice {
     counterfactual: COUNTERFACTUAL.test(lower),
     genericIf: GENERIC_IF.test(lower),
     hypothetical: HYPOTHETICAL.test(lower),
-    vocative: NAME_COMMA.test(text.replace(/^["'(\s]+/, '')) || VOCATIVE_WORD.test(text.replace(/^["'(\s]+/, '')) || HONORIFIC_COMMA.test(text.replace(/^["'(\s]+/, '')) ? vocative(text, nameDoc) : false,
+    // decided on first use (it may parse the sentence), then kept with the sentence's features
+    get vocative(): boolean {
+      const opener = text.replace(/^["'(\s]+/, '');
+      const v = NAME_COMMA.test(opener) || VOCATIVE_WORD.test(opener) || HONORIFIC_COMMA.test(opener) ? vocative(text, nameDoc) : false;
+      Object.defineProperty(this, 'vocative', { value: v });
+      return v;
+    },
   };
   setBounded(cache, text, f, MAX_CACHE);
   return f;
@@ -259,14 +265,18 @@ export interface AdviceSentence {
 export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>): AdviceSentence[] {
   const feats = ctx.sentences.map((s) => sentenceFeatures(s.text));
   const handleReply = HANDLE_START.test(ctx.text.trimStart());
-  const reply = handleReply || feats.some((f) => f.reply || f.vocative);
+  // Whether the draft answers someone: asked only for sentences that could be advice (the vocative
+  // check may parse the sentence).
+  let replyMemo: boolean | undefined;
+  const reply = () => (replyMemo ??= handleReply || feats.some((f) => f.reply || f.vocative));
   const generic = feats.some((f) => f.generic);
   const colleague = feats.some((f) => f.colleague);
   const declines = feats.some((f) => f.declines);
   // Someone specific is in view: a reply, their relative, or their own scan or body part.
   // "Your CT is the bottleneck" (a scanner) or "in your reports" (a colleague's) is no one's own
   // scan: own findings count only in a statement that interprets them or directs care.
-  const specificPerson = reply || feats.some((f) => !f.question && (f.relative || (f.ownFindings && f.medical && (f.interprets || f.directive !== ''))));
+  let specificMemo: boolean | undefined;
+  const specificPerson = () => (specificMemo ??= reply() || feats.some((f) => !f.question && (f.relative || (f.ownFindings && f.medical && (f.interprets || f.directive !== '')))));
   const out: AdviceSentence[] = [];
   feats.forEach((f, i) => {
     const s = ctx.sentences[i];
@@ -274,15 +284,15 @@ export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>):
       out.push({ sentence: s, score: 0.85, reason: 'channel', pattern: 'offer-to-read' });
       return;
     }
-    if (f.question) return;
+    if (f.question || (!f.directive && !f.interprets)) return;
     // "If your report says X, ..." teaches everyone who has such a report, unless it answers someone.
-    if (f.hypothetical && !reply) return;
+    if (f.hypothetical && !reply()) return;
     // A general audience ("PSA", "everyone", "in general") or a declined read: general education.
-    if ((generic || declines) && !reply) return;
+    if ((generic || declines) && !reply()) return;
     const near = f.medical || (i > 0 && feats[i - 1].medical) || (i + 1 < feats.length && feats[i + 1].medical);
-    const specific = f.ownFindings || f.relative || specificPerson;
+    const specific = f.ownFindings || f.relative || specificPerson();
     if (colleague && !specific) return;
-    const addressed = f.addressed || specificPerson || f.counterfactual;
+    const addressed = f.addressed || specificPerson() || f.counterfactual;
     // Modal advice names its medical action in the sentence ("you need surgery"; "before you need
     // it" is not); a bare imperative may lean on its neighbour ("Please go." after the ER line).
     const short = s.text.split(/\s+/).length <= 10;
@@ -299,7 +309,7 @@ export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>):
       out.push({ sentence: s, score, reason: 'directive', pattern: f.directive });
       return;
     }
-    if (f.interprets && f.medical && (f.ownFindings || (specificPerson && (f.addressed || reply)))) {
+    if (f.interprets && f.medical && (f.ownFindings || (specificPerson() && (f.addressed || reply())))) {
       out.push({ sentence: s, score: f.ownFindings ? 0.75 : 0.65, reason: 'interprets', pattern: 'interprets-findings' });
     }
   });
