@@ -199,6 +199,13 @@ function vocative(text: string, doc: LazyDoc): boolean {
   return SECOND_PERSON.test(text) && term.has('#Singular') && !term.has('(#Date|#Uncountable|#Verb|#Adverb|#Adjective|#Pronoun|#Determiner|#Preposition|#Conjunction|#Actor)');
 }
 
+/** The first words of a sentence (at most 8), cut at its first full stop: enough to tag the first word. */
+function headOf(text: string): string {
+  const head = /^\S+(?:\s+\S+){0,7}/.exec(text.trimStart())?.[0] ?? text;
+  const stop = /[.!?](?=\s)/.exec(head);
+  return stop ? head.slice(0, stop.index + 1) : head;
+}
+
 export function sentenceFeatures(text: string): SentenceAdvice {
   const hit = cache.get(text);
   if (hit) return hit;
@@ -214,13 +221,16 @@ export function sentenceFeatures(text: string): SentenceAdvice {
   // compromise is the costly part: parse only when our own rules leave the question open.
   let parsed: ReturnType<typeof parse> | undefined | null = null;
   const doc: LazyDoc = () => (parsed === null ? (parsed = worth && medicalHit ? parse(text) : undefined) : parsed);
-  const nameDoc: LazyDoc = () => (parsed ? parsed : parse(text));
+  // The imperative and vocative checks read only the first word's tags: parse the sentence's head
+  // (its first words, up to its first full stop) unless the whole sentence is parsed already.
+  const headDoc: LazyDoc = () => (parsed ? parsed : worth && medicalHit ? parse(headOf(text)) : undefined);
+  const nameDoc: LazyDoc = () => (parsed ? parsed : parse(headOf(text)));
   const question = isQuestion(text, doc);
   let directive: SentenceAdvice['directive'] = '';
   if (youModal) directive = 'you-modal';
   else if (OTHER_MODAL.test(lower)) directive = 'other-modal';
   else if (COUNTERFACTUAL.test(lower) || WOULD.test(lower) || recommends) directive = 'would';
-  else if (imperative(text, doc)) directive = 'imperative';
+  else if (imperative(text, headDoc)) directive = 'imperative';
   else if (THING_MODAL.test(lower)) directive = 'thing-modal';
   // "sounds like you have a meniscus tear" interprets the reader's own condition.
   const ownFindings = YOUR_OWN.test(lower) || (INTERPRET_YOU.test(lower) && DIAGNOSIS.test(lower));
