@@ -98,10 +98,14 @@ async function main() {
     await page.waitForFunction((n) => ((window as unknown as { __draftText: () => string }).__draftText().length >= n), text.length);
     await page.keyboard.press('End');
     await page.waitForTimeout(500);
-    await page.evaluate(() => {
-      const b = (window as unknown as { __bench: { longTasks: unknown[]; extScripts: unknown[] } }).__bench;
+    // The engine loads on the first focus and then checks the pasted draft: its first run compiles
+    // its patterns and builds its lexicon indexes (reported, then the typing figures start afresh).
+    const loadTasks = await page.evaluate(() => {
+      const b = (window as unknown as { __bench: { longTasks: { duration: number }[]; extScripts: unknown[] } }).__bench;
+      const tasks = b.longTasks.map((t) => t.duration);
       b.longTasks.length = 0;
       b.extScripts.length = 0;
+      return tasks;
     });
 
     const typingStart = await page.evaluate(() => performance.now());
@@ -131,6 +135,7 @@ async function main() {
       console.log('  keystroke -> updated highlights: no highlight change observed');
     }
     const extLong = bench.extScripts.filter((s) => s.duration > 50);
+    console.log(`  engine load and first check of the pasted draft: ${loadTasks.length} long task(s) > 50 ms${loadTasks.length ? ` (${loadTasks.map((d) => d.toFixed(0)).join(", ")} ms)` : ''}`);
     console.log(`  long tasks > 50 ms while typing: ${bench.longTasks.length}${bench.longTasks.length ? ` (longest ${Math.max(...bench.longTasks.map((t) => t.duration)).toFixed(0)} ms)` : ''}; extension scripts in long animation frames: ${bench.extScripts.length}, of which > 50 ms: ${extLong.length} (target: none)`);
     for (const t of bench.longTasks) console.log(`    long task ${t.duration.toFixed(0)} ms at +${(t.start - typingStart).toFixed(0)} ms (${t.start < burstStart ? 'paced typing' : 'burst'})`);
     console.log(`  content script: ${(content.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzip (target <= 150 KB gzip)`);

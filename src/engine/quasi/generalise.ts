@@ -1,4 +1,4 @@
-import roles from '../../../rules/traceable-roles.json';
+import { general } from '../../../rules/traceable-roles.json';
 import type { QuasiKind, QuasiPart } from './phrases';
 
 /**
@@ -27,7 +27,7 @@ export function traceableMessage(kinds: ReadonlySet<QuasiKind>): string {
   return `Traceable case: ${named} together can let someone who knows the patient, the community or the local news recognise them, even with no name. Generalise the details (a decade instead of the age, no time or place, a general role) and keep the teaching content.`;
 }
 
-const GENERAL = Object.entries(roles.general).filter(([k]) => !k.startsWith('$')) as [string, string[]][];
+const GENERAL = Object.entries(general).filter(([k]) => !k.startsWith('$')) as [string, string[]][];
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
