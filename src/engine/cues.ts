@@ -46,6 +46,13 @@ function test(re: RegExp, s: string): boolean {
   return re.test(s);
 }
 
+/** `presented at the ... meeting`, `presented our poster`: the author's professional life, not a patient who presented. */
+const PRESENTED_PRO = /\bpresented\s+(?:at\s+(?:the\s+|a\s+|our\s+)?(?:[\w'’-]+\s+){0,5}?(?:meeting|conference|congress|symposium|summit|rounds|journal club|session|course|workshop|webinar)|(?:our|their|my|his|her|a|an|the|this)\s+(?:[\w'’-]+\s+){0,2}?(?:posters?|talks?|work|research|data|abstracts?|papers?|study|findings|case series|lectures?|keynote))\b/g;
+/** The text with professional uses of patient words blanked (same length). */
+function withoutProfessional(low: string): string {
+  return low.includes('presented') ? low.replace(PRESENTED_PRO, (m) => ' '.repeat(m.length)) : low;
+}
+
 export function caseCues(ctx: DetectContext): CaseCues {
   const hit = memo.get(ctx);
   if (hit) return hit;
@@ -55,7 +62,7 @@ export function caseCues(ctx: DetectContext): CaseCues {
     if (draftCase !== undefined) return draftCase;
     // a paragraph's context (scope.ts) answers for the whole draft
     if (ctx.draft) return (draftCase = caseCues(ctx.draft).draftCase);
-    if (test(STRONG_RE, ctx.lower) || test(AGE_RE, ctx.text) || test(PERSON_RE, ctx.lower)) return (draftCase = true);
+    if (test(STRONG_RE, withoutProfessional(ctx.lower)) || test(AGE_RE, ctx.text) || test(PERSON_RE, ctx.lower)) return (draftCase = true);
     let weak = 0;
     WEAK_RE.lastIndex = 0;
     while (weak < 3 && WEAK_RE.exec(ctx.lower)) weak++;
@@ -67,7 +74,7 @@ export function caseCues(ctx: DetectContext): CaseCues {
     let f = cache.get(s);
     if (!f) {
       const low = ctx.lower.slice(s.start, s.end);
-      const strong = test(STRONG_RE, low) || test(AGE_RE, s.text) || test(PERSON_RE, low);
+      const strong = test(STRONG_RE, withoutProfessional(low)) || test(AGE_RE, s.text) || test(PERSON_RE, low);
       f = [strong, strong || test(WEAK_RE, low), test(PROF_RE, low) || test(CONF_RE, s.text)];
       cache.set(s, f);
     }

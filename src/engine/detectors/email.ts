@@ -32,7 +32,10 @@ export const email = defineDetector({
       let score = base;
       const notes: string[] = [];
       const personal = PERSONAL.has(host.toLowerCase());
-      if (ROLE.test(local.toLowerCase())) { score = 0.2; notes.push('- role mailbox'); }
+      // a role mailbox, also with a department before it (`neurorad-jobs@`, `peds.scheduling@`) at a
+      // non-personal host
+      const lastToken = local.toLowerCase().split(/[.\-_+]/).pop() ?? '';
+      if (ROLE.test(local.toLowerCase()) || (!personal && ROLE.test(lastToken))) { score = 0.2; notes.push('- role mailbox'); }
       else if (PATIENT.test(near) || PATIENT.test(after.slice(0, 24))) { score = 0.9; notes.push('+ patient contact cue'); }
       else if (SELF.test(near) || (!personal && (PRO.test(before) || PRO.test(after)))) { score -= 0.35; notes.push('- own or professional address'); }
       else if (personal) { score = Math.max(score, 0.85); notes.push('+ personal mailbox'); }

@@ -54,6 +54,9 @@ const CITY_STATE_RE = new RegExp(String.raw`\b((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+
 const PREP_RE = new RegExp(String.raw`(?<![\w'])(${BEFORE_CASES})\s+(?:the\s+(?=[A-Z][a-z]+ (?:${LOCALITY_ALT})\b))?(?=[A-Z])`, 'g');
 
 
+/** The author speaking of where they live or work, right before the preposition. */
+const SELF_BEFORE = /\b(?:i|we)(?:['’](?:m|re))?\s+(?:(?:still|now|currently|also|mostly)\s+)?(?:live|lived|work|worked|practice|practiced|practise|coach|coached|teach|taught|train|trained|grew up|moved|am based|are based|based|volunteer|volunteered|run|ran|am|was|a [a-z]+|an [a-z]+)\s*$|\b(?:i['’]m|i am|we['’]re)\s+(?:[\w,'’-]+\s+){0,3}(?:radiologist|doctor|physician|surgeon|nurse|resident|fellow|attending|pediatrician|internist|hospitalist|pharmacist|[a-z]+ologist)\s*,?\s*$/i;
+
 export const location = defineDetector({
   id: 'location',
   category: 'phi',
@@ -168,6 +171,8 @@ export const location = defineDetector({
       if (only) { bonus += 0.2; notes.push('+0.2 the only one in town'); }
       const w = weigh(s, base + bonus, !only);
       if (!w) continue;
+      // "the group I coach in Worcester", "I'm a radiologist in Duluth": the author's own town
+      if (SELF_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index!))) { w.score -= 0.5; w.notes.push('-0.5 the author\'s own place'); }
       add(s, e, `after-${p.replace(/\s+/g, '-')}`, base, w.score, [...notes, ...w.notes]);
     }
 

@@ -90,6 +90,7 @@ const PUBLIC_FULL = new Set(figures.full.map((s) => fold(lc(s))));
 const PUBLIC_SURNAMES = new Set(figures.surnames.map((s) => fold(lc(s))));
 const PLACEHOLDERS = new Set(cues.placeholders);
 const ORG_AFTER = new Set(cues.orgAfter);
+const DISASTER_AFTER = /^[ \t]+(?:flooding|floods?|hurricane|storm|wildfires?|fires?|tornado|outbreak|earthquake|blizzard|clean-?up|evacuations?|derecho|landfall|relief effort)\b/i;
 const PLACE_BEFORE = new Set(cues.placeBefore);
 const RELATIVES = alt(cues.relatives);
 const HONORIFIC_WORDS = new Set([...cues.honorifics, ...cues.professionalTitles]);
@@ -640,6 +641,8 @@ function score(ctx: DetectContext, r: Raw, strong: boolean[], eponyms: Array<[nu
     if (PLACEHOLDERS.has(lc(name).replace(/\s+/g, ' ')) && r.source !== 'cue') return undefined;
     const next = /^[ \t]+(\p{Lu}[\p{L}'’]*)/u.exec(after)?.[1];
     if (next && ORG_AFTER.has(lc(next).replace(/['’]s$/, '')) && r.source !== 'cue' && r.source !== 'relative') return undefined;
+    // a storm or a disaster named like a person (`the Helene flooding`, `Milton cleanup`)
+    if (DISASTER_AFTER.test(after) && r.source !== 'cue' && r.source !== 'relative') return undefined;
     if ((r.source === 'person' || r.source === 'coref') && PLACE_TITLE_BEFORE.test(before) && !/\bat[ \t]+$/.test(before)) return undefined;
   }
   if (!r.emit) return undefined;

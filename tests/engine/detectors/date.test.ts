@@ -57,6 +57,8 @@ describe('date detector', () => {
     ['Overnight a man came in after a fall, CT negative'],
     // a coarse period (a month, a week) does not name a day
     ['Last month we imaged a patient with a loose hip implant'],
+    // a conference date after "presented at the ... meeting"
+    ['Our residents presented at the Society of Pediatric Radiology meeting on April 12, so proud!'],
   ])('ignores %s', (text) => {
     expect(texts(text)).toEqual([]);
   });

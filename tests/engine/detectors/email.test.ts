@@ -30,6 +30,8 @@ describe('email detector', () => {
     ['@dustyroads@mstdn.social you should see someone'],
     // a journal submissions address
     ['Abstracts go to submissions@radjournal.org by Friday'],
+    // a department's role mailbox with its prefix, in a job post
+    ['Now hiring a body imager. Email bodyimaging-careers@lakeshorehealth.org'],
   ])('ignores %j', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -48,6 +48,11 @@ describe('location detector', () => {
     ['The patient has a Boston Scientific ICD, serial on file'],
     // the author's own race, no case
     ['I ran the Fenmore 10K last weekend, slow but happy'],
+    // a conference city, after "presented at the ... meeting" (not a patient who presented)
+    ['Proud of our fellows who presented at the Society of Pediatric Radiology meeting in San Diego on April 12!'],
+    // the author's own town
+    ['The running group I coach in Fairhaven asked me to explain what a stress fracture looks like on MRI. A 34-year-old was admitted last week.'],
+    ['I work in Fairhaven and scanned a 34-year-old with a stress fracture.'],
   ])('ignores %s', (text) => {
     expect(places(text)).toEqual([]);
   });

@@ -136,6 +136,8 @@ describe('name detector', () => {
     ['Prayers for Ukraine tonight'],
     // `Little` before a city
     ['Little Rock was rainy for the whole conference'],
+    // a storm named like a person
+    ['Still scanning patients from the Delphine flooding, mostly crush injuries.'],
   ])('ignores %s', (text) => {
     expect(names(text)).toEqual([]);
   });
