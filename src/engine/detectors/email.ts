@@ -12,6 +12,14 @@ import { defineDetector, type Candidate } from '../types';
 const ADDRESS = /(?<![\w.+\-@])[A-Za-z0-9](?:[\w+\-]|\.(?=[\w+\-]))*@[A-Za-z0-9](?:[A-Za-z0-9\-]|\.(?=[A-Za-z0-9]))*\.[A-Za-z]{2,24}(?![\w@]|\.[A-Za-z0-9])/g;
 const SPELLED = /(?<![\w.])[A-Za-z0-9][\w.+\-]{0,40}\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+)\s*[A-Za-z0-9\-]{2,40}\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+)\s*(?:com|org|net|edu|gov|us|io|me|co|uk|ca)\b/gi;
 
+/**
+ * A mailbox at a personal provider with the domain cut short: `jdoe_81 (at) yahoo`, `k.marsh at
+ * gmail`. The provider names come from the personal domains (`gmail.com` -> `gmail`). With a bare
+ * ` at ` the local part must look like a handle (a digit, `_` or `.`), so `works at yahoo` is prose.
+ */
+const PROVIDERS = [...new Set(cues.personalDomains.map((d) => d.split('.')[0]).filter((p) => p.length >= 3))];
+const PROVIDER_ALT = PROVIDERS.sort((a, b) => b.length - a.length).join('|');
+const SPELLED_PROVIDER = new RegExp(String.raw`(?<![\w.])(?:[A-Za-z0-9][\w.+\-]{0,40}\s*(?:\[at\]|\(at\)|\{at\}|\s@\s)|[A-Za-z0-9][\w+\-]*[\d_.][\w.+\-]{0,40}\s+at\s+)\s*(?:${PROVIDER_ALT})(?![\w@]|\s*(?:\.|\[dot\]|\(dot\)|\{dot\}|\s+dot\s+)\s*[A-Za-z])`, 'gi');
 const PATIENT = new RegExp(cues.patientNear);
 const PRO = new RegExp(cues.professional);
 const ROLE = new RegExp(cues.roleMailbox);
@@ -54,6 +62,13 @@ export const email = defineDetector({
       const local = /^[\w.+\-]+/.exec(m[0])?.[0] ?? '';
       // "at" between words is prose; the spelled form needs its "dot" too (the regex requires it)
       add(m.index, m.index + m[0].length, 'spelled-out', 0.6, local, '');
+    }
+    SPELLED_PROVIDER.lastIndex = 0;
+    for (let m = SPELLED_PROVIDER.exec(ctx.text); m; m = SPELLED_PROVIDER.exec(ctx.text)) {
+      const local = /^[\w.+\-]+/.exec(m[0])?.[0] ?? '';
+      const provider = /[a-z]+$/i.exec(m[0])?.[0].toLowerCase() ?? '';
+      const host = cues.personalDomains.find((d) => d.split('.')[0] === provider) ?? '';
+      add(m.index, m.index + m[0].length, 'spelled-provider', 0.6, local, host);
     }
     return out;
   },

@@ -28,6 +28,22 @@ const ID_LABEL = /\b(?:mrn|acc(?:ession)?|acct|account|id|member|policy|claim|ss
 // Evasion: ten digits spread by spaces, dots, dashes, brackets or one line break, or run together.
 const SPREAD = /(?<![\d\-+.])\(?\d(?:[ \t.\-()]{0,3}(?:\n[ \t]{0,3})?\d){9}(?![\d]|[ .\-]\d)/g;
 
+/**
+ * A number read out in words, or words and digits mixed, to slip past filters: `four one four,
+ * five five five, oh two eight one`, `nine-one-9 five5five 0 one 4 seven`. One unit is a digit or
+ * its word; 7 to 11 units, at most three separators between two. Words and separators are disjoint.
+ */
+const DIGIT_WORDS: Record<string, string> = { zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
+const UNIT = String.raw`(?:[Zz]ero|[Oo]h|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|\d)`;
+const SPELLED = new RegExp(String.raw`(?<![A-Za-z0-9])${UNIT}(?:[ \t,.\-]{0,3}${UNIT}){6,10}(?![A-Za-z0-9])`, 'g');
+/** A 7-digit local number (NXX-XXXX): reported only when it is a person's (`call his son at 555-0193`). */
+const LOCAL = /(?<![\d\-+.\/()])[2-9]\d{2}[ .\-]\d{4}(?![\d\-]|\.\d|\s*(?:mg|mcg|ml|cc|cm|mm|units?|iu|patients|cases|studies|scans)\b)/g;
+
+/** The digits a number stands for, its words read as digits. */
+export function spokenDigits(v: string): string {
+  return v.toLowerCase().replace(/zero|oh|one|two|three|four|five|six|seven|eight|nine/g, (w) => DIGIT_WORDS[w]).replace(/\D+/g, '');
+}
+
 const PATIENT = new RegExp(cues.patientNear);
 const PRO = new RegExp(cues.professional);
 const FAX = new RegExp(cues.fax, 'g');
@@ -59,6 +75,13 @@ export function findNumbers(text: string): NumberMatch[] {
   run(GROUPED, 'grouped', 0.3, (d, v) => d.length >= 9 && d.length <= 13 && !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(v) && !/^\d{4}[-/.]\d{2}[-/.]\d{2}$/.test(v) && !/^\d{3}([ -])\d{2}\1\d{4}$/.test(v));
   // spread digits need a voice/fax cue to be reported (scored below)
   run(SPREAD, 'spread', 0.3, (d, v) => validNanp(d) && /\D/.test(v.replace(/^\(/, '')) && !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(v));
+  // spelled-out numbers: two or more digit words, and a whole NANP number or a local 7
+  run(SPELLED, 'spelled', 0.3, (_d, v) => {
+    if ((v.match(/[A-Za-z]+/g) ?? []).length < 2) return false;
+    const s = spokenDigits(v);
+    return validNanp(s) || (s.length === 7 && s[0] >= '2');
+  });
+  run(LOCAL, 'local', 0.3, () => true);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -81,20 +104,23 @@ export function scoreContact(ctx: DetectContext, m: NumberMatch, detectorId: str
   const before = clauseBefore(ctx, m.start, 90);
   const after = clauseAfter(ctx, m.end, 50);
   const near = before.slice(-45);
-  const d = digitsOf(ctx.text.slice(m.start, m.end));
+  const d = m.pattern === 'spelled' ? spokenDigits(ctx.text.slice(m.start, m.end)) : digitsOf(ctx.text.slice(m.start, m.end));
   const tollFree = /^1?8(?:00|33|44|55|66|77|88)/.test(d);
   let score = m.base;
   const notes: string[] = [];
   // A weak shape needs a contact word right before it and no identifier label.
   const weakShape = m.pattern === 'nanp-shape' || m.pattern === 'grouped';
   if (weakShape && (!CONTACT_WORD.test(before.slice(-40)) || ID_LABEL.test(before.slice(-30)))) return undefined;
+  // a local 7 (or a spelled 7) is a number only when a person's cue and a contact word lead to it
+  const short = m.pattern === 'local' || (m.pattern === 'spelled' && d.length === 7);
+  if (short && (!CONTACT_WORD.test(before.slice(-40)) || !(PATIENT.test(near) || CALLED_PERSON.test(before)))) return undefined;
   if (PATIENT.test(near) || CALLED_PERSON.test(before) || /^\s*\((?:cell|home|mobile)\)/.test(after)) {
     score = Math.max(score, 0.6) + 0.3;
     notes.push('+ patient contact cue');
   } else if (tollFree || PRO.test(before) || PRO.test(after)) {
     score -= 0.45;
     notes.push(tollFree ? '- toll-free number' : '- public or practice number');
-  } else if (m.pattern === 'spread') {
+  } else if (m.pattern === 'spread' || m.pattern === 'spelled') {
     // evasion spreads a number only to hide it: a voice or fax word is enough
     if (/\b(?:call(?:s|ed|ing)?|cell|phone[ds]?|phoning|tel|text(?:s|ed|ing)?|fax|number|contact(?:ed|ing)?|reach(?:ed|ing)?)\b/.test(before)) { score += 0.35; notes.push('+ contact word'); }
   } else if (!ctx.patientContext) {

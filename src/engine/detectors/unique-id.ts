@@ -17,6 +17,9 @@ const CAP = String.raw`(?<![\w'’.\-])[A-Z][\w'’.\-]{0,30}`;
 const PATTERNS: { name: string; regex: RegExp; score: number; group?: number }[] = [
   // the only pharmacist in Lusk, the sole veterinarian, the last remaining blacksmith
   { name: 'only-role', score: 0.75, regex: new RegExp(String.raw`\b(?:[Tt]he|[Oo]ur) (?:(?:${alt(roles.placeOwners)})'s )?(?:only|sole|last remaining|last|one and only) (?:(?:[a-z\-]+ ){0,2})(?:${alt(roles.occupations)})(?![A-Za-z])`, 'g') },
+  // the last ferryman on Tern Island, the only taxidermist in Harlow: a person's trade (by its
+  // suffix) that one person holds in a named place
+  { name: 'only-role-place', score: 0.7, regex: new RegExp(String.raw`\b(?:[Tt]he|[Oo]ur) (?:only|sole|last remaining|last|one and only|last working|last full-time) (?:[a-z\-]+ ){0,2}?[a-z\-]{2,}(?:keeper|master|smith|wright|maker|herd|man|woman|ist|ian|eer|ier) (?:on|in|of|at|for) ${CAP}`, 'g') },
   // the choir director at our church, the scoutmaster of our troop
   { name: 'community-role', score: 0.7, regex: new RegExp(String.raw`\b[Tt]he (?:[a-z\-]+ ){0,2}?(?:${alt(roles.communityRoles)}) (?:at|of|for|in) (?:our|the|my|this) (?:local |little |small )?(?:${alt(roles.communityOrgs)})(?![A-Za-z])`, 'g') },
   // the high school football coach, the varsity band director
@@ -40,13 +43,18 @@ const PATTERNS: { name: string; regex: RegExp; score: number; group?: number }[]
 ];
 /** A tattoo's words are as unique as a name: `tattoo reading "Rosalind & Bear 1987"`. */
 const TATTOO = /\btattoo(?:ed|s)?\b[^."\n]{0,40}?\b(?:reading|reads|that reads|which reads|saying|says|that says|of the words|with the words|spelling|spells)\s*[:,]?\s*["“]([^"”\n]{2,60})["”]/gi;
+/** Quoted words right after a tattoo's place: `the tattoo on her ankle, "Semper Fi Papa"`. */
+const TATTOO_QUOTED = /\btattoo(?:ed|s)?\b[^."“\n]{0,40}?[,:\-–—]\s*["“]([^"”\n]{2,60})["”]/gi;
 /** Capitals right before `tattooed`: `BORN TO SCAN tattooed on his forearm`, `MOM inked across...`. */
 const TATTOO_CAPS = /(?<![\w'’])([A-Z][A-Z'’&]+(?:[ \t]+[A-Z0-9][A-Z0-9'’&]*){0,5})[ \t]+(?:tattooed|inked)[ \t]+(?:on|across|over|along|down|inside|under|around|onto|in)\b/g;
 /** Unquoted tattoo text after `says`/`reading`: `a tattoo on his back that says Semper Fi Grandpa.` */
 const TATTOO_BARE = /\btattoo(?:ed|s)?\b[^."“\n]{0,40}?\b(?:reading|reads|that reads|which reads|saying|says|that says|that said|spelling|spells)\s*[:,]?\s+([A-Z][\w'’&]*(?:[ \t]+[\w'’&]+){0,5}?)(?=[ \t]*(?:[.,;!?)\n]|$|[ \t]+(?:on|across|in|and|but|which|so)\b))/g;
 
 /** The draft is about a case: a scan, a read, an injury. */
-const CASE = /\b(?:scan\w*|pan-?scan|ct|mri|mr|x-?rays?|films?|radiograph\w*|ultrasound|imag(?:ed|ing)|read|reading|patient|pt|biopsy|fracture\w*|trauma|injur\w*|hurt|admitted|presented|diagnos\w*|ed|er|icu|surgery|sdh|bleed|mass|tumou?r|case)\b/;
+const CASE = /\b(?:clinic|came in|come in|brought in|walked in|saw (?:him|her|them)|seen|visit|appointment|hospital\w*|frostbit\w*|scan\w*|pan-?scan|ct|mri|mr|x-?rays?|films?|radiograph\w*|ultrasound|imag(?:ed|ing)|read|reading|patient|pt|biopsy|fracture\w*|trauma|injur\w*|hurt|admitted|presented|diagnos\w*|ed|er|icu|surgery|sdh|bleed|mass|tumou?r|case)\b/;
+
+/** News everyone has already seen: a public figure's injury is public knowledge, not the author's disclosure. */
+const PUBLIC_NEWS = /\b(?:trending|went viral|is viral|injury report|press conference|on espn|on the news|in the news|headlines|per reports|reportedly|sportscenter)\b/;
 
 /** The author or a colleague, not the patient: `I was the only radiologist`, `the sheriff asked us`. */
 const SELF_BEFORE = /\b(?:i|i'm|i am|i was|we|we're|we were|as|my|our)\s+(?:\w+\s+)?$/;
@@ -87,6 +95,11 @@ export const uniqueId = defineDetector({
       const start = m.index + m[0].lastIndexOf(m[1]);
       push(start, start + m[1].length, 'tattoo-text', 0.8);
     }
+    TATTOO_QUOTED.lastIndex = 0;
+    for (let m = TATTOO_QUOTED.exec(ctx.text); m; m = TATTOO_QUOTED.exec(ctx.text)) {
+      const start = m.index + m[0].lastIndexOf(m[1]);
+      push(start, start + m[1].length, 'tattoo-text', 0.8);
+    }
     for (const re of [TATTOO_CAPS, TATTOO_BARE]) {
       re.lastIndex = 0;
       for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
@@ -102,6 +115,7 @@ export const uniqueId = defineDetector({
         const end = m.index + m[0].length;
         if (SELF_BEFORE.test(ctx.lower.slice(Math.max(0, m.index - 20), m.index))) continue;
         if (AGENT_AFTER.test(ctx.lower.slice(end, end + 20))) continue;
+        if (PUBLIC_NEWS.test(ctx.lower)) continue;
         if (caseNearby(ctx, m.index)) push(m.index, end, p.name, p.score);
       }
     }

@@ -20,7 +20,7 @@ const RECORD_PATH = /(?:[?&](?:study|studyuid|accession|acc|mrn|patient|patienti
 const SHARE_HOST = /(?:^|[.\-])(?:pacs|dicom|viewer|share|shared|imaging|images|img|radiology|rad|portal|mychart|studies)(?:[.\-]|$)/;
 const SHARE_PATH = /^\/(?:s|share|shared|sh|l|v)\/[A-Za-z0-9_\-]{5,}|[?&](?:token|share|key)=/i;
 /** The patient named right after the link: `(pt A. B., 44M)`, `of her CT`. */
-const PATIENT_AFTER = /^[\s(:,\-–]*(?:pt\b|patient\b|his\b|her\b|their\b|my patient|our patient|\d{1,3} ?(?:m|f|yo|y\/o)\b)/;
+const PATIENT_AFTER = /^[\s(:,\-–]*(?:pt\b|patient\b|his\b|her\b|their\b|my patient|our patient|\d{1,3} ?(?:m|f|yo|y\/o)\b|(?:(?:go|please|pls|and|so)\s+)?(?:follow|support|subscribe to|check out|like|share|visit|donate to|send (?:her|him|them) (?:some )?love)\s+(?:her|him|them|this (?:kid|girl|boy|little))\b)/;
 const POST_PATH = /\/@[\w.\-]+(?:\/\d+)?|\/(?:status|statuses|video|videos|p|posts|reel|reels|watch|shorts|comments|photo|photos|story|stories)\b|\/(?:visit|f|site|journal|fundraiser)\//i;
 const PATIENT_CLAUSE = /\b(?:her|his|their|she|he|patient'?s?|pts?'?s?|family'?s?|parents'?|mom'?s?|dad'?s?|sons?'?s?|daughter'?s?|wife'?s?|husband'?s?|fundraiser|care page|journey|asked (?:me|us) to share|prayers|support (?:her|him|them)|images|scans?)\b/;
 const PRO_CLAUSE = /\b(?:our|my)\b(?:\s+[\w'&-]+){0,3}?\s+(?:lab|group|podcast|episode|paper|study|article|talk|lecture|slides|deck|course|newsletter|blog|site|website|page|thread|program|department|team|practice)\b|\b(?:article|paper|journal|open access|full text|preprint|abstract|guideline|guidelines|white paper|podcast|episode|webinar|register|registration|conference|session|slides|syllabus|recruiting|apply|job|jobs|careers|details at|read more|learn more|survey|sign up|worth bookmarking)\b/;
@@ -64,7 +64,9 @@ export const url = defineDetector({
       if (inList(host, hosts.patient)) { pattern = 'patient-page-host'; base = 0.85; }
       else if (IPV4_HOST.test(host) || RECORD_PATH.test(path)) { pattern = 'record-link'; base = 0.85; }
       else if (inList(host, hosts.files)) { pattern = 'file-share-host'; base = 0.7; }
-      else if (SHARE_HOST.test(host.split('.').slice(0, -2).join('.') || host.split('.')[0]) || SHARE_PATH.test(path)) { pattern = 'image-share'; base = 0.6; }
+      else if (SHARE_PATH.test(path)) { pattern = 'image-share'; base = 0.6; }
+      // a PACS or portal host with nothing after it is the system's front door, not one study
+      else if (SHARE_HOST.test(host.split('.').slice(0, -2).join('.') || host.split('.')[0])) { pattern = 'image-share'; base = /^\/?$/.test(path) ? 0.3 : 0.6; }
       else if (inList(host, hosts.social) || inList(host, hosts.blog) || /\/@[\w.\-]+\/\d+/.test(path)) {
         pattern = POST_PATH.test(path) || inList(host, hosts.blog) ? 'social-post' : 'social-profile';
         base = pattern === 'social-post' ? 0.45 : 0.3;
