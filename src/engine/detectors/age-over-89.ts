@@ -22,9 +22,11 @@ const THIS_YEAR = new Date().getFullYear();
 
 const PATTERNS: AgePattern[] = [
   // 92-year-old, 94 yo F, 93 y/o, 102 y/o, 95yo, 98 years old
-  { name: 'age-years-old', re: new RegExp(String.raw`\b(${AGE})\s?(?:-?\s?(?:years?|yrs?|yr)[- ]?old|-?\s?y\.?\s?o\.?(?=[\s,;:)!?]|$)|-?y\/o|yo[mf]?\b)`, 'gi'), score: 0.9, group: 1 },
+  { name: 'age-years-old', re: new RegExp(String.raw`\b(${AGE})\s?(?:-?\s?(?:years?|yrs?|yr)[- ]?(?:old|young)|-?\s?y\.?\s?o\.?(?=[\s,;:)!?]|$)|-?y\/o|yo[mf]?\b)`, 'gi'), score: 0.9, group: 1 },
   // ninety-two-year-old, Ninety-four-year-old, ninety-eight years old
-  { name: 'spelled-years-old', re: new RegExp(String.raw`\b(${SPELLED}[- ](?:years?[- ]old|year-old|yo))\b`, 'gi'), score: 0.9, group: 1 },
+  { name: 'spelled-years-old', re: new RegExp(String.raw`\b(${SPELLED}[- ](?:years?[- ](?:old|young)|year-old|yo))\b`, 'gi'), score: 0.9, group: 1 },
+  // my oldest patient, a hundred and two, told me; the lady in bed 4, 97, asked (an age set off by commas after a person)
+  { name: 'appositive', re: new RegExp(String.raw`\b(?:patient|pt|lady|man|woman|gentleman|guy|grandma|grandpa|grandmother|grandfather|veteran|resident|widow|widower|mom|mother|dad|father)s?,\s+(?:aged?\s+)?(${AGE}|${SPELLED})(?:\s+years\s+old)?(?=,)`, 'gi'), score: 0.75, group: 1 },
   // Ninety-three years without an X-ray (a spelled age with "years", in a case)
   { name: 'spelled-years', re: new RegExp(String.raw`\b(${SPELLED} years)\b(?! (?:of|in|ago|later|earlier|since|after|before))`, 'gi'), score: 0.45, group: 1, needCase: true },
   // aged 101, age 93, turned 100, she's 93, he is 97, at 91.
@@ -33,7 +35,7 @@ const PATTERNS: AgePattern[] = [
   // the patient is 91, our pt was 96, her grandmother is 93
   { name: 'person-is-age', re: new RegExp(String.raw`\b(?:patient|pt|mom|mother|dad|father|grandmother|grandfather|grandma|grandpa|lady|gentleman|veteran|resident)\s+(?:is|was|is now|was now)\s+(${AGE})\b${NOT_UNIT}`, 'gi'), score: 0.75, group: 1 },
   // our nonagenarian, a centenarian (one person, in a case): the word is the age
-  { name: 'age-word', re: /\b(?:a|an|our|the|this|my|his|her|their)\s+((?:super)?centenarian|nonagenarian)\b(?!s)/gi, score: 0.45, group: 1, needCase: true },
+  { name: 'age-word', re: /\b(?:a|an|our|the|this|my|his|her|their|one|that)\s+((?:super)?centenarian|nonagenarian)\b(?!s)/gi, score: 0.45, group: 1, needCase: true },
   // 96 and tougher than all of us. (an age opening a sentence, in a case)
   { name: 'number-opening', re: new RegExp(String.raw`(?:^|[.!?]\s+|\n)(${AGE})(?=,\s|\s+and\s)${NOT_UNIT}`, 'g'), score: 0.45, group: 1, needCase: true },
   // "At 91." "at 97!" (a clause of its own)
@@ -46,7 +48,11 @@ const PATTERNS: AgePattern[] = [
   { name: 'age-sex', re: new RegExp(String.raw`(?<![\w.,/°-])(${AGE}) ?(?:yo ?)?[MF](?=[\s,;:)])`, 'g'), score: 0.5, group: 1, needCase: true },
 ];
 
-const BIRTH_YEAR = /\b(?:born(?: in)?|b\.|birth year|year of birth|yob)\s*:?\s*((?:18|19)\d\d)\b/gi;
+const BIRTH_YEAR = /\b(?:born(?: in)?|b\.|birth year|year of birth|yob)\s*:?\s*((?:18|19)\d\d|['’]\d\d)(?!\w|['’]?s\b)/gi;
+/** The person the age word names does something in the sentence: `a nonagenarian told me`, `a centenarian who`. */
+const AGE_WORD_ACTS = /^\s+(?:who|with|in for|came|told|tell|said|asked|walked|drove|rolled|showed|taught|gave|had|has|was|is|on|from)\b/i;
+/** An exact age of the same person nearby (`a centenarian! 103 years young`): the number is the identifier. */
+const EXACT_AGES = new Set(['age-years-old', 'spelled-years-old', 'appositive', 'age-verb', 'age-verb-spelled', 'person-is-age', 'name-comma-age']);
 const FEVER_BEFORE = /(?:fever|temp|temperature|t max|tmax|°)\s*(?:of|was|is|:)?\s*$/i;
 
 export const ageOver89 = defineDetector({
@@ -73,8 +79,9 @@ export const ageOver89 = defineDetector({
         const s = cues.sentenceAt(start);
         const notes: string[] = [];
         let score = p.score;
+        const acts = p.name === 'age-word' && AGE_WORD_ACTS.test(text.slice(end, end + 16));
         if (p.needCase) {
-          if (cues.strongIn(s) || cues.draftCase) { score += 0.3; notes.push('+0.3 case context'); }
+          if (cues.strongIn(s) || cues.draftCase || acts) { score += 0.3; notes.push(acts ? '+0.3 the person acts' : '+0.3 case context'); }
           else continue;
         }
         if (cues.professionalIn(s) && !cues.strongIn(s)) { score -= 0.3; notes.push('-0.3 professional cue'); }
@@ -82,14 +89,17 @@ export const ageOver89 = defineDetector({
       }
     }
     for (const m of text.matchAll(BIRTH_YEAR)) {
-      const year = +m[1];
+      // born in '27: a two-digit year is the latest past one (1927 in 2026)
+      const yy = m[1].length === 3 ? +m[1].slice(1) : -1;
+      const year = yy < 0 ? +m[1] : 2000 + yy > THIS_YEAR ? 1900 + yy : 2000 + yy;
       if (THIS_YEAR - year <= 89) continue;
       const start = m.index! + m[0].lastIndexOf(m[1]);
       const s = cues.sentenceAt(start);
       // a birth year that old is about a person who is over 89 today, whoever writes about them
       const prof = cues.professionalIn(s) && !cues.strongIn(s);
-      push(start, start + 4, 'birth-year', 0.75, prof ? 0.35 : 0.75, prof ? ['-0.4 professional cue'] : []);
+      push(start, start + m[1].length, 'birth-year', 0.75, prof ? 0.35 : 0.75, prof ? ['-0.4 professional cue'] : []);
     }
-    return out;
+    // the word (a centenarian) gives way to the exact age of the same person in its sentence or the next
+    return out.filter((c) => c.explanation?.pattern !== 'age-word' || !out.some((o) => EXACT_AGES.has(o.explanation?.pattern ?? '') && o.start > c.end && o.start - c.end < 60 && !/\n\s*\n/.test(text.slice(c.end, o.start))));
   },
 });

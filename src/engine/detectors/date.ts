@@ -49,6 +49,8 @@ const PATTERNS: DatePattern[] = [
   { name: 'relative', re: phraseRegex(words.relative, 'gi'), score: 0.3, weak: true },
   // last Tuesday, on Monday, saturday night, Friday's game
   { name: 'weekday', re: new RegExp(String.raw`\b(?:(?:last|this past|past)\s+)?${WEEKDAY}(?:'s)?(?:\s+(?:night|morning|afternoon|evening))?\b`, 'gi'), score: 0.3, weak: true },
+  // on the 14th, on the 3rd at 2am (a bare day of the month after "on"; not "on the 4th floor")
+  { name: 'ordinal-day', re: /(?<=\bon\s+)the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)]|$)|\s+(?:at|when|and|after|before|around|in|by|he|she|they|we|i|his|her|their|our|my|morning|night|evening|afternoon)\b)/gi, score: 0.3, weak: true },
   // two days ago, 3 weeks ago
   { name: 'days-ago', re: /\b(?:\d{1,2}|a|one|two|three|four|five|six|seven|a few|several|a couple of|couple of)\s+(?:days?|weeks?|nights?)\s+ago\b/gi, score: 0.3, weak: true },
 ];
@@ -61,12 +63,21 @@ const BIRTH_BEFORE = /(?:\bdob|\bd\.o\.b\.?|date of birth|birth ?date|birthdate|
 const DATE_LABEL_BEFORE = /(?:date|dob|dos)\s*[:#=]?\s*$/i;
 /** Words right before or after a bare month/day that make it a care date (his 3/22 MRI, mammo 1/08, on 10/17). */
 const SLASH_BEFORE = /\b(?:on|admitted|admit|discharged|dos|seen|scanned|dated|mammo|mammogram|us|ultrasound|ct|cta|mri|mr|biopsy|x-ray|xr|cxr|pet|exam|study|surgery|visit|his|her|a|the)\s*:?\s*$/i;
-const SLASH_AFTER = /^\s*(?:ct|cta|mri|mr|mammo|mammogram|us|ultrasound|x-ray|xr|cxr|pet|scan|study|exam|biopsy|visit|admission|films|imaging|labs|→|->)\b/i;
+const SLASH_AFTER = /^\s*(?:ct|cta|mri|mr|mammo|mammogram|us|ultrasound|x-ray|xr|cxr|pet|scan|study|exam|biopsy|visit|admission|admit|discharge|d\/c|readmission|surgery|op|appt|appointment|follow-up|f\/u|films|imaging|labs|→|->)(?![\w/])/i;
 /** Generic or future weekdays: "on a Saturday", "every Monday", "next Friday". */
-const GENERIC_BEFORE = /\b(?:a|every|each|next|coming|this coming|until|by|till|tomorrow|following)\s+$/i;
+const GENERIC_BEFORE = /\b(?:a|every|each|next|coming|this coming|until|by|till|tomorrow|following|starting|beginning|as of|effective|from)\s+$/i;
+/** What happened to a patient that day (went home, admitted, died): a weekday, holiday or bare day in its sentence dates care. */
+const CARE_EVENT = phraseRegex(words.careEvents);
+/** "On Wednesday he brought...": a weekday or holiday after "on" in a past-tense story is a day that happened. */
+const ON_BEFORE = /\bon\s+$/i;
+const PAST_VERB = /\b(?:was|were|had|came|went|got|brought|took|told|said|saw|sat|left|lost|gave|found|made|ran|\w{3,}ed)\b/;
+/** A day's whole list (every MRI today, today's worklist) is a schedule, not one patient's date. */
+const SCHEDULE = /\b(?:every|all (?:of )?(?:our|the))\s+(?:[a-z-]+\s+)?(?:mris?|cts?|scans?|appointments?|patients?|pts|cases?|exams?|studies|visits?|clinics?|procedures?|surgeries)\b|\b(?:today|tonight|this morning)'s\s+(?:[a-z-]+\s+)?(?:list|schedule|worklist|census|lineup|line-up|cases|patients)\b/;
+/** An instruction to the reader after a clause break (..., push for the MRI tonight). */
+const IMPERATIVE_CLAUSE = /[,;:]\s+(?:then\s+)?(?:please\s+)?(?:push for|order|get|call|send|go|ask for|request|insist on|book|check)\b/;
 const SLASH_LABEL = /\b(?:admitted|admit|discharged|dos|seen|scanned|dated|date of service)\s*:?\s*$/i;
-/** An instruction to the reader (Go to the ER tonight) is not a patient's date. */
-const IMPERATIVE = /^(?:please\s+)?(?:go|get|call|see|ask|book|don't|do not|make|head|have|take|stop|start|save|check|come|join|answer|vote|register|submit)\b/;
+/** An instruction to the reader (Go to the ER tonight) is not a patient's date; a noun before a past verb is not one (call came at 2am). */
+const IMPERATIVE = /^(?:please\s+)?(?:go|get|call|see|ask|book|don't|do not|make|head|have|take|stop|start|save|check|come|join|answer|vote|register|submit)\b(?!\s+(?:came|was|went|got|had|\w{2,}ed)\b)/;
 /** The author's own scans and results are not a patient's dates. */
 const SELF = /\bmy own\b|\bmy (?:x-rays?|scans?|mri|ct|results|diagnosis|biopsy|mammogram)\b/;
 const YOU = /\b(?:you|your|you're|u)\b/i;
@@ -97,7 +108,7 @@ export const date = defineDetector({
         const birth = BIRTH_BEFORE.test(before);
         if (!validDate(p.name, m)) continue;
         if (p.name === 'compact' && !birth && !DATE_LABEL_BEFORE.test(before)) continue;
-        if (p.name === 'month-slash-day' && !birth && !SLASH_BEFORE.test(before) && !SLASH_AFTER.test(after)) continue;
+        if (p.name === 'month-slash-day' && !birth && !SLASH_BEFORE.test(before) && !SLASH_AFTER.test(after) && !slashSequence(text, start, end)) continue;
         if (p.name === 'weekday') {
           // Friday Harbor (a place), "on a Saturday" (generic), "next Friday" (future)
           if (/^ [A-Z][a-z]/.test(after) && !/^ (?:Night|Morning)/.test(after)) continue;
@@ -120,6 +131,13 @@ export const date = defineDetector({
           if (cues.draftCase) { score += calendar ? 0.15 : 0.05; notes.push('+case draft'); }
           const relative = p.name === 'relative' || p.name === 'weekday' || p.name === 'days-ago';
           if (relative && !strong && (MODALITY_NEAR.test(before) || MODALITY_AFTER.test(after))) { score += 0.2; notes.push('+0.2 study next to it'); }
+          const dayOnly = p.name === 'weekday' || p.name === 'holiday' || p.name === 'ordinal-day';
+          if (dayOnly && s) {
+            CARE_EVENT.lastIndex = 0;
+            if (CARE_EVENT.test(lower.slice(s.start, s.end))) { score += 0.2; notes.push('+0.2 care event in sentence'); }
+            else if (ON_BEFORE.test(before) && PAST_VERB.test(lower.slice(s.start, s.end))) { score += 0.15; notes.push('+0.15 on a day, past tense'); }
+          }
+          if (p.name === 'ordinal-day' && !strong && neighbourStrong(s)) { score += 0.15; notes.push('+0.15 patient cue next to the sentence'); }
           if (p.name === 'month-slash-day') {
             const label = SLASH_LABEL.test(before);
             score += label ? 0.35 : 0.2; notes.push(label ? '+0.35 date label' : '+0.2 care word next to it');
@@ -131,6 +149,8 @@ export const date = defineDetector({
           }
           if (p.weak && SELF.test(sl)) { score -= 0.3; notes.push("-0.3 the author's own care"); }
           if (p.weak && !strong && (YOU.test(sl) || IMPERATIVE.test(sl))) { score -= 0.3; notes.push('-0.3 addressed to the reader'); }
+          else if (relative && IMPERATIVE_CLAUSE.test(sl)) { score -= 0.3; notes.push('-0.3 an instruction to the reader'); }
+          if (p.weak && SCHEDULE.test(sl)) { score -= 0.3; notes.push("-0.3 a day's whole list"); }
         }
         const severity: Severity | undefined = birth ? 'block' : undefined;
         out.push({
@@ -143,6 +163,13 @@ export const date = defineDetector({
     return out;
   },
 });
+
+/** A month/day in a run of them (12/03 admission, 12/19 discharge, back by 12/21) dates the same care as its neighbours. */
+const SLASH_NEAR = /(?<![\w/.:-])(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w/]|\.\d)/;
+function slashSequence(text: string, start: number, end: number): boolean {
+  const near = text.slice(Math.max(0, start - 40), start) + ' ' + text.slice(end, end + 40);
+  return SLASH_NEAR.test(near.replace(/\n[\s\S]*$/, ''));
+}
 
 function validDate(name: string, m: RegExpMatchArray): boolean {
   if (name === 'numeric-full') {

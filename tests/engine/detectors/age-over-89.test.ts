@@ -23,6 +23,14 @@ describe('age-over-89 detector', () => {
     ['A ninety-seven-year-old man with a perforated viscus', 'ninety-seven-year-old'],
     // birth year implying over 89
     ['Born in 1921 and she still drives herself to the clinic', '1921'],
+    // a two-digit birth year quoted by the patient (1929 in 2026)
+    ['"I was born in \'29, young man, a broken wrist will not stop me"', "'29"],
+    // the age word with the person doing something, any determiner
+    ['Had a centenarian tell me her secret is a daily walk', 'centenarian'],
+    // a spelled age set off by commas after "patient"
+    ['My favorite patient, a hundred and one, asked me to dance', 'a hundred and one'],
+    // "years young" is an age
+    ['Scanned a lovely 98 years young lady for a hip fracture', '98 years young'],
     // a person noun, then is/was and the age
     ['Rechecked the chest film. The patient is 93 and refused the CT.', '93'],
     // the word that is the age, one person, in a case
@@ -48,6 +56,12 @@ describe('age-over-89 detector', () => {
     ['Nonagenarians tolerate TAVR well in most registries.'],
     // a percentage after is
     ['The patient is 95% sure she had the vaccine.'],
+    // a two-digit year that is recent ('19) is a young person, not an age over 89
+    ["She was born in '19 and is already reading."],
+    // the decade shorthand ('20s) is not a birth year
+    ["Born in the '20s? We cannot tell from the chart."],
+    // the word for a group of people in general, not one patient
+    ['A nonagenarian cohort needs different dosing rules.'],
   ])('ignores %s', (text) => {
     expect(ages(text)).toEqual([]);
   });

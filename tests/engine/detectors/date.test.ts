@@ -28,6 +28,18 @@ describe('date detector', () => {
     ['A 12yo came in on Halloween with a fractured wrist', 'Halloween'],
     // "N days ago" with a patient
     ['Three days ago a 40-year-old woman presented with flank pain', 'Three days ago'],
+    // a weekday with what happened to the patient that day (discharge), no other cue
+    ['after nine weeks in the NICU little Rosa went home Thursday', 'Thursday'],
+    // "On <weekday>" opening a past-tense story in a case
+    ['Her husband drove her to every radiation session. On Tuesday he brought flowers for the techs.', 'Tuesday'],
+    // a holiday in a past-tense story about a patient
+    ['Saw a teenager from Boise on Halloween night with a burned forearm', 'Halloween'],
+    // a bare day of the month after "on" in a case
+    ['my dialysis pt finally got his transplant!!! the call came at 4am on the 9th', 'the 9th'],
+    // a run of month/day dates of one admission: each one dates it
+    ['03/02 admit, 03/11 discharge, back in our ER by 03/15. so tired of this cycle', '03/15'],
+    // the discharge date after its slash date
+    ['03/02 admit, 03/11 discharge, back in our ER by 03/15. so tired of this cycle', '03/11'],
   ])('finds %s', (text, expected) => {
     expect(texts(text)).toContain(expected);
   });
@@ -37,6 +49,16 @@ describe('date detector', () => {
     ['Speaking at SNMMI 2027 in Denver (June 5-9). My session is Monday at 9:00 in Hall B.'],
     // a deadline
     ['Abstracts for the spring symposium are due March 15, do not miss it'],
+    // a future start date of a clinic line, not a patient's date
+    ['New number for outpatient CT scheduling starting tuesday, please save it'],
+    // a charity run date is an event
+    ['Our clinic team is running the 10K for lung cancer research on Sept 14! Sign up on our page.'],
+    // "on the 3rd floor" is a place, not a day of the month
+    ['The pt on the 3rd floor kept asking for more pudding'],
+    // a whole day's schedule, not one patient's date
+    ['The power outage forced us to cancel every outpatient MRI today. Check your messages for a new slot.'],
+    // an instruction to the reader after a clause break
+    ['If the knee films are clean but she still cannot walk, push for the MRI tonight.'],
     // a year alone and a duration
     ['In 2019 we started doing this; the pain lasted two weeks in most series'],
     // fractions, pain scores, thread counters, blood pressure
