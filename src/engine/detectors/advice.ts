@@ -39,6 +39,8 @@ const ADDRESSEE = words(grammar.addressees);
 /** "your MRI", "your knee", "your ankle x-ray", "your mom's report": a person's own findings. */
 const NON_HEAD = grammar.recordNonHeads.map(escapeRe).join('|');
 const YOUR_OWN = new RegExp(`\\b(?:your|ur|u)\\s+(?:own\\s+|[a-z-]+\\s+){0,2}?(?:${RECORD_OR_BODY.map(escapeRe).join('|').replace(/ /g, '[\\s-]+')})\\b(?!\\s+(?:${NON_HEAD})\\b)|\\b(?:your|ur)\\s+(?:${RELATIVE})(?:'s|’s|s')`, 'i');
+/** "your ferritin", "ur TSH": the reader's own test. */
+const YOUR_TEST = new RegExp(`\\b(?:your|ur)\\s+(?:[a-z-]+\\s+)?(?:${medical.tests.map(escapeRe).join('|').replace(/ /g, '[\\s-]+')})\\b(?!\\s+(?:${NON_HEAD})\\b)`, 'i');
 const YOUR_RELATIVE = new RegExp(`\\b(?:your|ur)\\s+(?:\\w+\\s+)?(?:${RELATIVE})\\b`, 'i');
 const MODALS = grammar.subjectModals.map(escapeRe).join('|').replace(/ /g, '\\s+').replace(/'/g, "['’]");
 const ADVERBS = '(?:(?:really|absolutely|definitely|probably|still|also|just|both|all|actually|seriously|do|does|honestly|urgently|now)\\s+){0,2}';
@@ -96,6 +98,29 @@ const HYPOTHETICAL = /^(?:and |so |but )?(?:if|when|whenever|once) your (?:[\w-]
 const ADDRESSEE_OPENER = /^(?:to|for) (?:the|whoever|my) (?:[\w'’-]+ ){0,4}(?:who|in|from|that)\b/i;
 const IMPLIES = /\s*(?:=>|->|→|⇒|(?<![=<>!])=(?!=))\s*/;
 const WEAK_SPLIT = /\s+(?:and|but|so|then|or)\s+/i;
+const alt = (list: readonly string[]) => list.map(escapeRe).join('|').replace(/ /g, '\\s+').replace(/'/g, "['’]?");
+/** "you could lose the foot", "could cost you": a threat of harm that pushes the reader to act. */
+const THREAT = words(grammar.threats);
+/** "why haven't you gotten a CT yet", "what are you waiting for": a question that directs. */
+const DIRECTIVE_QUESTION = new RegExp(`^(?:(?:so|but|and|ok|okay|um|wait|seriously|honestly)[\\s,]+)*(?:${alt(grammar.directiveQuestions)})\\b`, 'i');
+/** "I'd tell you to", "I'd strongly encourage you to": the author directs "you" in so many words. */
+const YOU_DIRECTED = words(grammar.youDirected);
+/** "Better get ...", "ought to get ...", "gotta go ...": a modal whose subject (you) is left out. */
+const ELIDED_MODAL = new RegExp(`^(?:${alt(grammar.elidedModals)})\\s+(?:(?:really|just|still|definitely|also|seriously|now)\\s+)?`, 'i');
+/** "Aunt Bev just take ...": a kinship title and a first name address one person without a comma. */
+const KIN_NAME = new RegExp(`^(?:${alt(grammar.kinTitles)})\\s+\\p{Lu}[\\p{Ll}'’-]+\\s+`, 'iu');
+/** "Rosa ask them ...", "Linda please get ...": a capitalised word then an imperative or a softener. */
+const NAME_BARE = /^(\p{Lu}[\p{Ll}'’-]+)\s+(?=\p{Ll})/u;
+/** "..., colleagues.", "..., everyone!": a sentence that closes on a plural audience. */
+const PLURAL_VOCATIVE = new RegExp(`,\\s*(?:my\\s+)?(?:${alt(grammar.pluralVocatives)})\\s*[.!]*\\s*$`, 'i');
+/** "that lump", "this old pacemaker": a pointed-at finding or body part (someone's own, in a reply). */
+const DEICTIC = new RegExp(`\\b(?:that|this)\\s+(?:(?!kind\\b|type\\b|sort\\b|is\\b|was\\b|of\\b)[a-z-]+\\s+)?(?:${[...medical.records, ...medical.bodyParts, ...medical.diagnoses].map(escapeRe).join('|').replace(/ /g, '[\\s-]+')})\\b`, 'i');
+/** "don't let them discharge him", "never let anyone ...": a negated imperative about the care team. */
+const DONT_LET = /^(?:don['’]?t|do\s+not|never)\s+let\s+(?:them|anyone|anybody|nobody|him|her|the\s+\w+|your\s+\w+|a\s+\w+)\b/i;
+/** "no more X for you until ...": a prohibition addressed to the reader. */
+const PROHIBITION = /^no\s+more\b[^.;!?]{0,60}?\bfor\s+(?:you|u|him|her)\b/i;
+/** "... stop reading and call 911": an urgent action inside a conditional without a comma. */
+const URGENT = /(?:^|\s)(?:if|when)\b.*?(?<!\b(?:i|we|they|he|she|to|did|didn['’]?t|would|will|can|could|should|not|never|had)\s+)\b(?:call\s+(?:911|999|112|000|an\s+ambulance)|go\s+to\s+the\s+(?:er|ed|emergency\s+room)|get\s+to\s+the\s+(?:er|ed))\b/i;
 
 export interface SentenceAdvice {
   /** Second person anywhere in the sentence. */
@@ -121,6 +146,10 @@ export interface SentenceAdvice {
   readonly genericIf: boolean;
   /** Opens on a hypothetical about the reader's results ("If your report says dense, ..."). */
   readonly hypothetical: boolean;
+  /** Points at a finding or body part: "that lump", "this pacemaker". */
+  readonly deictic: boolean;
+  /** Closes on a plural audience: "..., colleagues." */
+  readonly pluralAudience: boolean;
   /** Opens by addressing one person: "Maria, ...", "girl, your TSH ...". */
   readonly vocative: boolean;
 }
@@ -147,9 +176,11 @@ function isQuestion(text: string, doc: LazyDoc): boolean {
  * ("if he is vomiting, take him to the ER"), or chained after another imperative ("stop X and get
  * Y"). A verb after a plain "and" in a statement ("a radiologist who can read it and call") is not.
  */
-function imperative(text: string, doc: LazyDoc): boolean {
-  const body = text.replace(HANDLE_START, '').trim();
-  if (ADMIN_CALL.test(body)) return false;
+function imperative(text: string, doc: LazyDoc, named = false): boolean {
+  const body0 = text.replace(HANDLE_START, '').trim();
+  if (ADMIN_CALL.test(body0)) return false;
+  if (PROHIBITION.test(body0) || URGENT.test(body0)) return true;
+  const body = (named ? body0.replace(NAME_BARE, '') : body0).replace(KIN_NAME, '').replace(SOFTENERS, '').replace(ELIDED_MODAL, '') || body0;
   let open = true; // may the next piece start with an imperative?
   // `findings = go to the ED`, `fever + neck stiffness -> get seen today`: what follows an arrow may
   // open on an imperative, whatever came before it
@@ -160,14 +191,16 @@ function imperative(text: string, doc: LazyDoc): boolean {
     let chain = open;
     for (const raw0 of clauses) {
       const raw = raw0.replace(/^["'(\s]+/, '');
-      const c = raw.replace(SOFTENERS, '').replace(NEGATED_IMPERATIVE, '').replace(SOFTENERS, '');
-      const isImp = chain && ACTION_VERB.test(c);
+      const c0 = raw.replace(SOFTENERS, '').replace(ELIDED_MODAL, '');
+      const c = c0.replace(NEGATED_IMPERATIVE, '').replace(SOFTENERS, '');
+      const isImp = chain && (ACTION_VERB.test(c) || DONT_LET.test(c0));
       if (isImp) return true;
       chain = false;
     }
     // The next piece may open on an imperative when this one set up a condition, addressed the
     // reader ("your dose is too low, ask for more") or was a single word ("Maria, get to urgent care").
-    open = CONDITION.test(piece) || piece.trim() === '' || SECOND_PERSON.test(piece) || /^\S+$/.test(piece.trim()) || ADDRESSEE_OPENER.test(piece.trim());
+    // A short lead-in ("Must stress this:", "Real talk -") may also precede an imperative.
+    open = CONDITION.test(piece) || piece.trim().split(/\s+/).length <= 3 || SECOND_PERSON.test(piece) || /^\S+$/.test(piece.trim()) || ADDRESSEE_OPENER.test(piece.trim());
   }
   // compromise's #Imperative as a last resort, for openers our softener list does not know.
   // Statements open on a subject or a determiner: no need to ask compromise.
@@ -206,15 +239,28 @@ function headOf(text: string): string {
   return stop ? head.slice(0, stop.index + 1) : head;
 }
 
+/** "Rosa ask them ...": a first name (compromise decides) then an imperative or a softener. */
+function bareName(text: string, doc: LazyDoc): boolean {
+  const m = NAME_BARE.exec(text.replace(/^["'(\s]+/, ''));
+  if (!m || m[1].endsWith('s') || SOFTENERS.test(m[1]) || ACTION_VERB.test(m[1])) return false;
+  const rest = text.replace(/^["'(\s]+/, '').slice(m[0].length);
+  if (!SOFTENERS.test(rest) && !ACTION_VERB.test(rest)) return false;
+  const d = doc();
+  const term = d?.terms().filter((t) => t.text('normal') === m[1].toLowerCase()).first();
+  return !!term?.found && (term.has('#FirstName') || term.has('#Person'));
+}
+
 export function sentenceFeatures(text: string): SentenceAdvice {
   const hit = cache.get(text);
   if (hit) return hit;
   const lower = text.toLowerCase();
   const addressed = ADDRESSEE.test(lower);
   const medicalHit = MEDICAL.test(lower) || MEDICAL_CS.test(text) || DOSE.test(lower) || DOSE_FREQ.test(lower);
-  const youModal = YOU_MODAL.test(lower) || YOU_CONTRACTED.test(lower);
+  const directiveQuestion = DIRECTIVE_QUESTION.test(text.replace(HANDLE_START, '').trim());
+  const youModal = YOU_MODAL.test(lower) || YOU_CONTRACTED.test(lower) || YOU_DIRECTED.test(lower) || directiveQuestion;
+  const threat = THREAT.test(lower);
   const recommends = RECOMMEND.test(lower);
-  const cheapDirective = youModal || OTHER_MODAL.test(lower) || WOULD.test(lower) || COUNTERFACTUAL.test(lower) || recommends;
+  const cheapDirective = youModal || OTHER_MODAL.test(lower) || WOULD.test(lower) || COUNTERFACTUAL.test(lower) || recommends || threat;
   const firstWord = text.replace(HANDLE_START, '').replace(/^["'(\s]+/, '').replace(SOFTENERS, '');
   // Parse only sentences that could hold advice: compromise is the costly part.
   const worth = addressed || cheapDirective || HANDLE.test(text) || ACTION_VERB.test(firstWord) || /[,;:]/.test(text);
@@ -225,15 +271,16 @@ export function sentenceFeatures(text: string): SentenceAdvice {
   // (its first words, up to its first full stop) unless the whole sentence is parsed already.
   const headDoc: LazyDoc = () => (parsed ? parsed : worth && medicalHit ? parse(headOf(text)) : undefined);
   const nameDoc: LazyDoc = () => (parsed ? parsed : parse(headOf(text)));
-  const question = isQuestion(text, doc);
+  const question = !directiveQuestion && isQuestion(text, doc);
+  const named = KIN_NAME.test(text.replace(/^["'(\s]+/, '')) || (NAME_BARE.test(text.replace(/^["'(\s]+/, '')) && bareName(text, nameDoc));
   let directive: SentenceAdvice['directive'] = '';
   if (youModal) directive = 'you-modal';
   else if (OTHER_MODAL.test(lower)) directive = 'other-modal';
-  else if (COUNTERFACTUAL.test(lower) || WOULD.test(lower) || recommends) directive = 'would';
-  else if (imperative(text, headDoc)) directive = 'imperative';
+  else if (COUNTERFACTUAL.test(lower) || WOULD.test(lower) || recommends || threat) directive = 'would';
+  else if (imperative(text, headDoc, named)) directive = 'imperative';
   else if (THING_MODAL.test(lower)) directive = 'thing-modal';
   // "sounds like you have a meniscus tear" interprets the reader's own condition.
-  const ownFindings = YOUR_OWN.test(lower) || (INTERPRET_YOU.test(lower) && DIAGNOSIS.test(lower));
+  const ownFindings = YOUR_OWN.test(lower) || YOUR_TEST.test(lower) || (INTERPRET_YOU.test(lower) && DIAGNOSIS.test(lower));
   const deferral = DEFERRAL.test(lower);
   const f: SentenceAdvice = {
     addressed,
@@ -252,10 +299,12 @@ export function sentenceFeatures(text: string): SentenceAdvice {
     counterfactual: COUNTERFACTUAL.test(lower),
     genericIf: GENERIC_IF.test(lower),
     hypothetical: HYPOTHETICAL.test(lower),
+    deictic: DEICTIC.test(lower),
+    pluralAudience: PLURAL_VOCATIVE.test(text.trim()),
     // decided on first use (it may parse the sentence), then kept with the sentence's features
     get vocative(): boolean {
       const opener = text.replace(/^["'(\s]+/, '');
-      const v = NAME_COMMA.test(opener) || VOCATIVE_WORD.test(opener) || HONORIFIC_COMMA.test(opener) ? vocative(text, nameDoc) : false;
+      const v = named || (NAME_COMMA.test(opener) || VOCATIVE_WORD.test(opener) || HONORIFIC_COMMA.test(opener) ? vocative(text, nameDoc) : false);
       Object.defineProperty(this, 'vocative', { value: v });
       return v;
     },
@@ -279,14 +328,19 @@ export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>):
   // check may parse the sentence).
   let replyMemo: boolean | undefined;
   const reply = () => (replyMemo ??= handleReply || feats.some((f) => f.reply || f.vocative));
-  const generic = feats.some((f) => f.generic);
+  // "..., colleagues." closes on a plural audience: general, like "everyone".
+  const generic = feats.some((f) => f.generic || f.pluralAudience);
   const colleague = feats.some((f) => f.colleague);
   const declines = feats.some((f) => f.declines);
   // Someone specific is in view: a reply, their relative, or their own scan or body part.
   // "Your CT is the bottleneck" (a scanner) or "in your reports" (a colleague's) is no one's own
   // scan: own findings count only in a statement that interprets them or directs care.
   let specificMemo: boolean | undefined;
-  const specificPerson = () => (specificMemo ??= reply() || feats.some((f) => !f.question && (f.relative || (f.ownFindings && f.medical && (f.interprets || f.directive !== '')))));
+  // A statement about the reader's own findings ("the label on your thyroid ultrasound is doing a
+  // lot of work") or, outside colleague talk, a pointed-at finding ("that lump") in a draft that
+  // directs care also puts one person in view.
+  const specificPerson = () =>
+    (specificMemo ??= reply() || feats.some((f) => !f.question && (f.relative || (f.ownFindings && f.medical && (f.interprets || f.directive !== '' || (f.addressed && !f.genericIf && !f.hypothetical))) || (f.deictic && !colleague && f.directive !== ''))));
   const out: AdviceSentence[] = [];
   feats.forEach((f, i) => {
     const s = ctx.sentences[i];
@@ -298,7 +352,8 @@ export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>):
     // "If your report says X, ..." teaches everyone who has such a report, unless it answers someone.
     if (f.hypothetical && !reply()) return;
     // A general audience ("PSA", "everyone", "in general") or a declined read: general education.
-    if ((generic || declines) && !reply()) return;
+    // "in your shoes" speaks to one reader even when the draft also says "anyone".
+    if ((generic || declines) && !reply() && !f.counterfactual) return;
     const near = f.medical || (i > 0 && feats[i - 1].medical) || (i + 1 < feats.length && feats[i + 1].medical);
     const specific = f.ownFindings || f.relative || specificPerson();
     if (colleague && !specific) return;
