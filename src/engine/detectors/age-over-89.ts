@@ -7,7 +7,7 @@ import { caseCues, clamp } from '../cues';
  * 45 CFR 164.514(b)(2)(i)(C): "all ages over 89 and all elements of dates (including year)
  * indicative of such age"). Ages of 89 and under are not PHI. Counts and measurements are not ages
  * (`95 percent`, `HU of 95`, `95 mg`). A decade alone (`in her 90s`) is the aggregated "90 or
- * older" category the rule allows, so it is not reported.
+ * older" category the rule allows, so it is not reported; part of one (`in her late 90s`) narrows it and is.
  */
 
 const AGE = String.raw`(?:9\d|1[01]\d)`;
@@ -36,6 +36,8 @@ const PATTERNS: AgePattern[] = [
   { name: 'person-is-age', re: new RegExp(String.raw`\b(?:patient|pt|mom|mother|dad|father|grandmother|grandfather|grandma|grandpa|lady|gentleman|veteran|resident)\s+(?:is|was|is now|was now)\s+(${AGE})\b${NOT_UNIT}`, 'gi'), score: 0.75, group: 1 },
   // our nonagenarian, a centenarian (one person, in a case): the word is the age
   { name: 'age-word', re: /\b(?:a|an|our|the|this|my|his|her|their|one|that)\s+((?:super)?centenarian|nonagenarian)\b(?!s)/gi, score: 0.45, group: 1, needCase: true },
+  // in her late 90s, his mid-nineties (part of a decade over 89 narrows the age; the era "the late 90s" is not a person)
+  { name: 'decade-part', re: /\b(?:her|his|their)\s+((?:early|mid|late)[- ]?(?:['’]?90s|nineties))\b/gi, score: 0.75, group: 1 },
   // 96 and tougher than all of us. (an age opening a sentence, in a case)
   { name: 'number-opening', re: new RegExp(String.raw`(?:^|[.!?]\s+|\n)(${AGE})(?=,\s|\s+and\s)${NOT_UNIT}`, 'g'), score: 0.45, group: 1, needCase: true },
   // "At 91." "at 97!" (a clause of its own)

@@ -29,6 +29,8 @@ describe('age-over-89 detector', () => {
     ['Had a centenarian tell me her secret is a daily walk', 'centenarian'],
     // a spelled age set off by commas after "patient"
     ['My favorite patient, a hundred and one, asked me to dance', 'a hundred and one'],
+    // part of a decade over 89 narrows the age of one person
+    ['A man in his mid-nineties came in with a broken hip', 'mid-nineties'],
     // "years young" is an age
     ['Scanned a lovely 98 years young lady for a hip fracture', '98 years young'],
     // a person noun, then is/was and the age
@@ -60,7 +62,9 @@ describe('age-over-89 detector', () => {
     ["She was born in '19 and is already reading."],
     // the decade shorthand ('20s) is not a birth year
     ["Born in the '20s? We cannot tell from the chart."],
-    // the word for a group of people in general, not one patient
+    // the late 90s as an era, not a person's age
+    ['In the late 90s we still read everything on film.'],
+        // the word for a group of people in general, not one patient
     ['A nonagenarian cohort needs different dosing rules.'],
   ])('ignores %s', (text) => {
     expect(ages(text)).toEqual([]);
