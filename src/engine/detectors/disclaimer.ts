@@ -35,7 +35,7 @@ const DOMAIN = new PhraseSet(phrases.domainWords);
  * A first-person belief about something ("I think the part of the job that matters ...", "I believe
  * every radiologist should"), not a case read ("I think this is a lacunar stroke") and not "think about".
  */
-const BELIEF = /\bi\s+(?:really\s+|honestly\s+|strongly\s+|genuinely\s+|still\s+|firmly\s+)?(?:think|believe|don['’]?t\s+think|do\s+not\s+think|doubt)\b(?:\s+that)?(?!\s+(?:about|of|so|this\s+(?:is|was|looks)|it['’]?s\s+(?:a|an)\b|it\s+(?:is|was)\s+(?:a|an)\b|he|she|they)\b)(?=\s+\S)/i;
+const BELIEF = /\bi\s+(?:really\s+|honestly\s+|strongly\s+|genuinely\s+|still\s+|firmly\s+|now\s+|personally\s+|also\s+)?(?:think|believe|don['’]?t\s+think|do\s+not\s+think|doubt)\b(?:\s+that)?(?!\s+(?:about|of|so|this\s+(?:is|was|looks)|it['’]?s\s+(?:a|an)\b|it\s+(?:is|was)\s+(?:a|an)\b|he|she|they)\b)(?=\s+\S)/i;
 const POLICY = new PhraseSet(phrases.policyTopics);
 const PUBLIC = new PhraseSet(phrases.publicCues);
 const NO_NEED = new PhraseSet(phrases.noNeedCues);
@@ -51,6 +51,16 @@ const MEDICAL = new PhraseSet([...medical.tests, ...medical.procedures, ...medic
  */
 /** `X should be the default again`, `... must be mandatory`: a position on what practice ought to be. */
 const NORMATIVE_STATUS = /\b(?:should|must|needs? to|ought to)\s+(?:(?:not|never|always)\s+)?(?:be|become|remain|stay|go back to being)\s+(?:the\s+|a\s+)?(?:default|standard(?:\s+of\s+care)?|norm|mandatory|required|universal|banned|illegal|legal|covered|free|routine|reimbursed|optional|abolished)\b/i;
+/**
+ * "We should document it and move on", "we need to stop ...", "we have to do better": a stance of
+ * the profession when the sentence is about medicine (gated by the domain words, like EVALUATIVE).
+ */
+const WE_NORM = /\bwe\s+(?:all\s+|really\s+|just\s+|collectively\s+)?(?:should(?:n['’]?t)?|must|need\s+to|have\s+to|ought\s+to|can['’]?t\s+keep|cannot\s+keep|have\s+got\s+to)\b(?!\s+talk\b)/i;
+/**
+ * A line addressed to a slice of the public, then what they should do or know: "Everyone over 50:
+ * book the colonoscopy", "Parents of toddlers: ...", "Women with dense breasts - ask about ...".
+ */
+const PUBLIC_ADDRESS = new RegExp(`^\\W{0,4}(?:psa\\s*[:,-]?\\s*)?(?:${phrases.publicGroups.map(escapeRe).join('|').replace(/ /g, '\\s+').replace(/'/g, "['’]")})\\b[^:.!?\\n]{0,60}?(?::|\\s[-–—]\\s)\\s*\\S`, 'i');
 const NORMATIVE = new RegExp(`\\b(?:${phrases.normativeSubjects.map(escapeRe).join('|').replace(/ /g, '\\s+')})\\s+(?:[\\w'’-]+\\s+){0,2}(?:${phrases.normativeModals.map(escapeRe).join('|').replace(/ /g, '\\s+').replace(/'/g, "['’]")})\\b`, 'i');
 
 interface SentenceCues {
@@ -94,12 +104,12 @@ function sentenceCues(text: string): SentenceCues {
     // about medicine, the profession or policy ("we need better systems" at the bank is not), or
     // when the draft argues a policy point ("Fix the process." after a workers' comp story).
     strongOnTopic: STRONG.test(text, toks) && (domain || MARKER.test(text, toks)),
-    stance: !question && (MARKER.test(text, toks) || (domain && (EVALUATIVE.test(text, toks) || BELIEF.test(text) || NORMATIVE_STATUS.test(text))) || NORMATIVE.test(text)),
+    stance: !question && (MARKER.test(text, toks) || (domain && (EVALUATIVE.test(text, toks) || BELIEF.test(text) || NORMATIVE_STATUS.test(text) || WE_NORM.test(text))) || NORMATIVE.test(text)),
     opinion: OPINION.count(text, toks),
     policy: POLICY.count(text, toks),
     publicCue: PUBLIC.count(text, toks),
     noNeed: NO_NEED.test(text, toks),
-    publicHealth: PUBLIC_HEALTH.test(text, toks) || (PUBLIC_VOCATIVE.test(text.trim()) && (MEDICAL.test(text, toks) || SAFETY.test(text, toks))),
+    publicHealth: PUBLIC_HEALTH.test(text, toks) || (!question && PUBLIC_ADDRESS.test(text) && (domain || SAFETY.test(text, toks))) || (PUBLIC_VOCATIVE.test(text.trim()) && (MEDICAL.test(text, toks) || SAFETY.test(text, toks))),
     medical: MEDICAL.test(text, toks),
     question,
   };

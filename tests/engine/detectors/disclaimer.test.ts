@@ -36,6 +36,24 @@ describe('disclaimer detector', () => {
     ["Disclaimer: I'm not an ID doctor. Still, pre-op MRSA screening should be the standard in every hospital."],
     // a PSA whose directive the advice detector reads as general education
     ['PSA since it comes up every week: most thyroid nodules are benign. Ask the doctor who ordered the ultrasound what the report means.'],
+    // a declared stance on a labour dispute in medicine
+    ['I back the residents walking out next week, and I support the union fully.'],
+    // a value judgment on a treatment's evidence, with a COI statement that is no disclaimer
+    ['Nothing to disclose. The evidence is weak for stem cell knee injections and the clinics know it.'],
+    // a prediction about the profession
+    ['Teleradiology will replace the overnight in-house radiologist within five years.'],
+    // "we should ..." about how the profession practises
+    ['When a patient declines the repeat CT, we should record the choice once and stop nagging in every report.'],
+    // a public slice addressed with a colon, then an instruction
+    ['Adults over 50 with a smoking history: ask about a low-dose CT this year.'],
+    // a normative statement whose subject is a screening programme
+    ['Colon screening should begin at 40 for anyone with a first-degree relative with cancer.'],
+    // a personal change of mind is an opinion, not a disclaimer
+    ['My views have changed: I now think routine MRI before breast surgery causes more harm than it prevents.'],
+    // "not my area" and IMHO hedge an opinion without disclaiming it
+    ['Not my area but IMHO the new sepsis bundle is too aggressive with fluids.'],
+    // naming one's employer is not a disclaimer
+    ['The state should fund rural stroke centers properly. Employer: Northfield Health.'],
   ])('reports a missing disclaimer: %s', (text) => {
     const [f] = missing(text);
     expect(f).toBeDefined();
@@ -54,6 +72,22 @@ describe('disclaimer detector', () => {
     [`${OPINION} (Speaking for myself, not my department.)`],
     [`${OPINION} These views do not reflect those of my employer.`],
     [`${OPINION} Personal opinion, obviously, and not my hospital's.`],
+    // a personal take "not that of" an institution
+    [`${OPINION} Only my own take, and not that of my practice.`],
+    // a personal-account statement
+    [`${OPINION} This is my personal account, not speaking for my group.`],
+    // speaking for no institution
+    [`${OPINION} I speak for no institution here.`],
+    // a signature tail with views declared personal
+    [`${OPINION}\n\nDr. R. Okafor | Body imaging | Views expressed are personal`],
+    // "personal views only" as a lead-in
+    [`Personal views only: ${OPINION}`],
+    // a personal capacity statement
+    [`Posting in a personal capacity. ${OPINION}`],
+    // a professional "we need to talk" about a misfiled study is a workflow note, not a stance
+    ['Whoever scanned the wrong patient folder into PACS, we need to talk.'],
+    // a personal superlative about a hobby, not a stance on medicine
+    ['Night float is over and honestly the best thing this month was the hospital cafeteria pho.'],
     // no disclaimer needed: conference logistics, congratulations, job post, teaching, personal life
     ['See you at RSNA! My session is Tuesday at 10:30 in room 4B.'],
     ['Congratulations to Dr. Osei on her new role as program director!'],
