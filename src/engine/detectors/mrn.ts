@@ -41,6 +41,7 @@ const MRN_SPEC: PatternDetectorSpec = {
   ],
   invalidate: (v, text, start) => {
     const d = digitsOf(v);
+    if (v.startsWith('1.2.840.10008.')) return true;
     if (isUid(v)) return false;
     if (d.length < 5 || d.length > 20) return true;
     // CPT 74177, ICD-10 Z87.891, BI-RADS 4: codes; phone and SSN shapes: their own detectors

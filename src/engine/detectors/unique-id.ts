@@ -18,8 +18,8 @@ const PATTERNS: { name: string; regex: RegExp; score: number; group?: number }[]
   // the only pharmacist in Lusk, the sole veterinarian, the last remaining blacksmith
   { name: 'only-role', score: 0.75, regex: new RegExp(String.raw`\b(?:[Tt]he|[Oo]ur) (?:(?:${alt(roles.placeOwners)})'s )?(?:only|sole|last remaining|last|one and only) (?:(?:[a-z\-]+ ){0,2})(?:${alt(roles.occupations)})(?![A-Za-z])`, 'g') },
   // the last ferryman on Tern Island, the only taxidermist in Harlow: a person's trade (by its
-  // suffix) that one person holds in a named place
-  { name: 'only-role-place', score: 0.7, regex: new RegExp(String.raw`\b(?:[Tt]he|[Oo]ur) (?:only|sole|last remaining|last|one and only|last working|last full-time) (?:[a-z\-]+ ){0,2}?[a-z\-]{2,}(?:keeper|master|smith|wright|maker|herd|man|woman|ist|ian|eer|ier) (?:on|in|of|at|for) ${CAP}`, 'g') },
+  // suffix) that one person holds in a named place (the place is the location detector's)
+  { name: 'only-role-place', score: 0.7, regex: new RegExp(String.raw`\b(?:[Tt]he|[Oo]ur) (?:only|sole|last remaining|last|one and only|last working|last full-time) (?:[a-z\-]+ ){0,2}?[a-z\-]{2,}(?:keeper|master|smith|wright|maker|herd|man|woman|ist|ian|eer|ier)(?= (?:on|in|of|at|for) ${CAP})`, 'g') },
   // the choir director at our church, the scoutmaster of our troop
   { name: 'community-role', score: 0.7, regex: new RegExp(String.raw`\b[Tt]he (?:[a-z\-]+ ){0,2}?(?:${alt(roles.communityRoles)}) (?:at|of|for|in) (?:our|the|my|this) (?:local |little |small )?(?:${alt(roles.communityOrgs)})(?![A-Za-z])`, 'g') },
   // the high school football coach, the varsity band director

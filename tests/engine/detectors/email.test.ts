@@ -13,6 +13,10 @@ describe('email detector', () => {
     ['send the scheduling link to rjt1958@comcast.net re the biopsy', 'rjt1958@comcast.net'],
     // evasion: spelled out
     ["her address is dana.k [at] outlook [dot] com", 'dana.k [at] outlook [dot] com'],
+    // obfuscated: bracketed at and the provider with no domain
+    ['the patient keeps writing to me from bigmike_1961 (at) hotmail about his scan', 'bigmike_1961 (at) hotmail'],
+    // a bare at, with a handle-shaped local part
+    ['his wife asked me to write to r.okafor77 at gmail with the results', 'r.okafor77 at gmail'],
   ])('finds %j', (text, expected) => {
     expect(found(text).map((f) => f.text)).toEqual([expected]);
   });
@@ -32,6 +36,10 @@ describe('email detector', () => {
     ['Abstracts go to submissions@radjournal.org by Friday'],
     // a department's role mailbox with its prefix, in a job post
     ['Now hiring a body imager. Email bodyimaging-careers@lakeshorehealth.org'],
+    // prose "at" before a provider's name
+    ['her son works at yahoo and asked about the MRI'],
+    // a recruiter's work address in a job post
+    ['Now recruiting a breast imager. Contact Sam Ortiz, recruiter, at sortiz@pinecresthealth.org'],
   ])('ignores %j', (text) => {
     expect(found(text)).toEqual([]);
   });

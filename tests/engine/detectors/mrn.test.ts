@@ -21,6 +21,12 @@ describe('mrn detector', () => {
     ['MRN 0 0 4 8 2 9 1 3 for the record', '0 0 4 8 2 9 1 3'],
     // evasion: a line break inside the number
     ['MRN 0048\n2913 needs merging', '0048\n2913'],
+    // a DICOM study instance UID after its label
+    ['the export choked on study UID 1.2.826.0.1.3680043.8.498.44812907.2204 again', '1.2.826.0.1.3680043.8.498.44812907.2204'],
+    // an Epic contact serial number
+    ['she forwarded CSN 410092871 to the whole group chat', '410092871'],
+    // a visit number with a letter prefix
+    ['the billing query was about visit V7712039', 'V7712039'],
   ])('finds %j', (text, expected) => {
     expect(found(text)).toEqual([expected]);
   });
@@ -38,8 +44,24 @@ describe('mrn detector', () => {
     ['please crop the MRN out of the screenshot'],
     // an ID-shaped token with no record word nearby
     ['The ZX-20931 coil arrived for the new scanner'],
+    // a DICOM standard UID (a transfer syntax under the DICOM root) names no one
+    ['the router only accepts 1.2.840.10008.1.2.4.50 compressed series'],
+    // a short OID is not an instance UID
+    ['our org root is 1.2.3.4 in the test config'],
+    // a software version after v
+    ['PACS upgraded to v2.18.4 last night'],
   ])('ignores %j', (text) => {
     expect(found(text)).toEqual([]);
+  });
+
+  it('finds every accession of a worklist line once one stands before its exam', () => {
+    // my own list: two numbers before their exams, one before a finding only
+    expect(found('my queue tonight: 55120934 chest CT clear, 55121187 SBO, 55121402 MRI brain')).toEqual(['55120934', '55121187', '55121402']);
+  });
+
+  it('does not read a count before an exam word as an accession list without its shape', () => {
+    // a count with a thousands comma is not an accession
+    expect(found('we did 12,400 CT scans last year')).toEqual([]);
   });
 
   it('blocks a labelled MRN', () => {

@@ -27,6 +27,12 @@ describe('phone detector', () => {
     ['his mobile is +44 7700 900456, he lives abroad', '+44 7700 900456'],
     // UK national 3-4-4 grouping after a relative cue
     ['I rang his wife at 020 7946 0321 about the CT', '020 7946 0321'],
+    // a number read out in words, with commas between the groups
+    ['his cell is two oh six, five five five, zero one nine three', 'two oh six, five five five, zero one nine three'],
+    // words and digits mixed to get past a filter
+    ['her mom wrote her phone as 6one7 five5five oh1 two 3', '6one7 five5five oh1 two 3'],
+    // a 7-digit local number after a relative cue
+    ['if you find him please ring his son at 555-0193 tonight', '555-0193'],
   ])('finds %j', (text, expected) => {
     expect(found(text).map((f) => f.text)).toEqual([expected]);
   });
@@ -54,6 +60,14 @@ describe('phone detector', () => {
     ['her accession 555 0143 2290 was mislabelled'],
     // a grouped number with no contact word
     ['her counts were 120 450 330 and climbing'],
+    // counting aloud is not a number
+    ['the toddler counted one two three four five six seven eight on the table'],
+    // a 7-digit local number with no person's cue
+    ['the cafeteria extension is 555-0110 if you are hungry'],
+    // a dose range after his
+    ['his dose went from 250-1000 mg over the week'],
+    // a recruiter's number in a job post
+    ['Now hiring two neuroradiologists; call our recruiter Pat Lee at 303-555-0188'],
   ])('ignores %j', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -31,6 +31,12 @@ describe('unique-id detector', () => {
     ['A competitive teenage ski-jump racer with a femur fracture on x-ray', 'competitive teenage ski-jump racer'],
     // one of the last of a group
     ['I read a CT on one of the last living Navajo Code Talkers', 'one of the last living Navajo Code Talkers'],
+    // a trade only one person holds on a named island, by its suffix
+    ['The last oysterman on Grell Island came in with a crushed thumb on x-ray', 'The last oysterman'],
+    // a small-town office seen in clinic
+    ['Saw the mayor of Tilden in clinic this morning, doing fine', 'the mayor of Tilden'],
+    // tattoo text quoted after a comma
+    ['Wrist fracture, and the tattoo above it, "RIDE OR DIE 1999", was intact', 'RIDE OR DIE 1999'],
   ])('finds %j', (text, expected) => {
     expect(found(text)).toEqual([expected]);
   });
@@ -46,6 +52,10 @@ describe('unique-id detector', () => {
     ['the only thing in his wallet was a bus pass; CT was negative'],
     // an acronym before "tattooed" that is not tattoo text
     ['the ICU tattooed nurses ran a charity calendar this year'],
+    // a pro athlete whose injury is already public news
+    ["the Falcons' quarterback's knee MRI is trending everywhere today"],
+    // a thing, not a trade, in a named place
+    ['the only scanner in Harlow was down so the CT waited'],
   ])('ignores %j', (text) => {
     expect(found(text)).toEqual([]);
   });

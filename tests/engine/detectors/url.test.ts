@@ -19,6 +19,8 @@ describe('url detector', () => {
     ['She asked me to share: marasjourney.blogspot.com.', 'marasjourney.blogspot.com'],
     // an image-share link with a token path, the patient named right after it
     ['Whole stack here: https://pacs-share.example.net/s/Qw81zLm4 (pt J. Ruiz, 62M, post-op)', 'https://pacs-share.example.net/s/Qw81zLm4'],
+    // a bare social profile with a cue to follow the patient after it
+    ['the boy who asked for a cast selfie has a channel now: youtube.com/@castkid42 please follow him', 'youtube.com/@castkid42'],
   ])('finds %j', (text, expected) => {
     expect(found(text).map((f) => f.text)).toEqual([expected]);
   });
@@ -36,6 +38,8 @@ describe('url detector', () => {
     ['doi.org/10.1016/j.radcr.2026.01.044'],
     // a share-token link to the author's slides
     ['my slides from the talk: https://share.example.org/s/abcdef12'],
+    // the PACS front door with no study in the path
+    ['The new viewer is live at https://pacs.example-health.org, log in with your badge'],
   ])('ignores %j', (text) => {
     expect(found(text)).toEqual([]);
   });
