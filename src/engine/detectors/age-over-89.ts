@@ -26,7 +26,7 @@ const PATTERNS: AgePattern[] = [
   // ninety-two-year-old, Ninety-four-year-old, ninety-eight years old
   { name: 'spelled-years-old', re: new RegExp(String.raw`\b(${SPELLED}[- ](?:years?[- ](?:old|young)|year-old|yo))\b`, 'gi'), score: 0.9, group: 1 },
   // my oldest patient, a hundred and two, told me; the lady in bed 4, 97, asked (an age set off by commas after a person)
-  { name: 'appositive', re: new RegExp(String.raw`\b(?:patient|pt|lady|man|woman|gentleman|guy|grandma|grandpa|grandmother|grandfather|veteran|resident|widow|widower|mom|mother|dad|father)s?,\s+(?:aged?\s+)?(${AGE}|${SPELLED})(?:\s+years\s+old)?(?=,)`, 'gi'), score: 0.75, group: 1 },
+  { name: 'appositive', re: new RegExp(String.raw`\b(?:patient|pt|lady|man|woman|gentleman|guy|grandma|grandpa|grandmother|grandfather|veteran|resident|widow|widower|mom|mother|dad|father|regular|neighbor|neighbour|aunt|uncle|granny|nana),\s+(?:aged?\s+)?(${AGE}|${SPELLED})(?:\s+years\s+old)?(?=,)`, 'gi'), score: 0.75, group: 1 },
   // Ninety-three years without an X-ray (a spelled age with "years", in a case)
   { name: 'spelled-years', re: new RegExp(String.raw`\b(${SPELLED} years)\b(?! (?:of|in|ago|later|earlier|since|after|before))`, 'gi'), score: 0.45, group: 1, needCase: true },
   // aged 101, age 93, turned 100, she's 93, he is 97, at 91.
@@ -52,6 +52,8 @@ const PATTERNS: AgePattern[] = [
 
 const BIRTH_YEAR = /\b(?:born(?: in)?|b\.|birth year|year of birth|yob)\s*:?\s*((?:18|19)\d\d|['’]\d\d)(?!\w|['’]?s\b)/gi;
 /** The person the age word names does something in the sentence: `a nonagenarian told me`, `a centenarian who`. */
+/** The author's own family (`My grandma turned 95`, `Grandpa is 94`) outside a case is not a patient's age. */
+const OWN_FAMILY = /(?:^|\bmy\s+)(?:great-)?(?:grandpa|grandma|grandmother|grandfather|granny|nana|mom|mother|dad|father|aunt|uncle)\b(?:\s+\w+)?\s*$/i;
 const AGE_WORD_ACTS = /^\s+(?:who|with|in for|came|told|tell|said|asked|walked|drove|rolled|showed|taught|gave|had|has|was|is|on|from)\b/i;
 /** An exact age of the same person nearby (`a centenarian! 103 years young`): the number is the identifier. */
 const EXACT_AGES = new Set(['age-years-old', 'spelled-years-old', 'appositive', 'age-verb', 'age-verb-spelled', 'person-is-age', 'name-comma-age']);
@@ -87,6 +89,7 @@ export const ageOver89 = defineDetector({
           else continue;
         }
         if (cues.professionalIn(s) && !cues.strongIn(s)) { score -= 0.3; notes.push('-0.3 professional cue'); }
+        if (s && !cues.strongIn(s) && !cues.draftCase && OWN_FAMILY.test(text.slice(s.start, m.index!))) { score -= 0.3; notes.push("-0.3 the author's own family"); }
         push(start, end, p.name, p.score, score, notes);
       }
     }

@@ -70,7 +70,7 @@ const GENERIC_BEFORE = /\b(?:a|every|each|next|coming|this coming|until|by|till|
 const CARE_EVENT = phraseRegex(words.careEvents);
 /** "On Wednesday he brought...": a weekday or holiday after "on" in a past-tense story is a day that happened. */
 const ON_BEFORE = /\bon\s+$/i;
-const PAST_VERB = /\b(?:was|were|had|came|went|got|brought|took|told|said|saw|sat|left|lost|gave|found|made|ran|\w{3,}ed)\b/;
+const PAST_VERB = /(?<!\b(?:is|are|be|being|been|'s|'re)\s)\b(?:was|were|had|came|went|got|brought|took|told|said|saw|sat|left|lost|gave|found|made|ran|\w{3,}ed)\b/;
 /** A day's whole list (every MRI today, today's worklist) is a schedule, not one patient's date. */
 const SCHEDULE = /\b(?:every|all (?:of )?(?:our|the))\s+(?:[a-z-]+\s+)?(?:mris?|cts?|scans?|appointments?|patients?|pts|cases?|exams?|studies|visits?|clinics?|procedures?|surgeries)\b|\b(?:today|tonight|this morning)'s\s+(?:[a-z-]+\s+)?(?:list|schedule|worklist|census|lineup|line-up|cases|patients)\b/;
 /** An instruction to the reader after a clause break (..., push for the MRI tonight). */

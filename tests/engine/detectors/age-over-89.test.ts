@@ -31,6 +31,8 @@ describe('age-over-89 detector', () => {
     ['My favorite patient, a hundred and one, asked me to dance', 'a hundred and one'],
     // part of a decade over 89 narrows the age of one person
     ['A man in his mid-nineties came in with a broken hip', 'mid-nineties'],
+    // a patient's grandmother in a case keeps her age
+    ['Scanned a 40-year-old woman whose grandmother turned 97 last week, family history of aneurysm', '97'],
     // "years young" is an age
     ['Scanned a lovely 98 years young lady for a hip fracture', '98 years young'],
     // a person noun, then is/was and the age
@@ -62,6 +64,10 @@ describe('age-over-89 detector', () => {
     ["She was born in '19 and is already reading."],
     // the decade shorthand ('20s) is not a birth year
     ["Born in the '20s? We cannot tell from the chart."],
+    // a count of patients set off by commas is not an age
+    ['We saw more patients, 95, than any day this year'],
+    // the author's own grandmother, no patient in the draft
+    ['My grandma turned 97 and still beats me at cards.'],
     // the late 90s as an era, not a person's age
     ['In the late 90s we still read everything on film.'],
         // the word for a group of people in general, not one patient

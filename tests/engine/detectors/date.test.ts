@@ -51,6 +51,8 @@ describe('date detector', () => {
     ['Abstracts for the spring symposium are due March 15, do not miss it'],
     // a future start date of a clinic line, not a patient's date
     ['New number for outpatient CT scheduling starting tuesday, please save it'],
+    // "is closed on Monday" is a present state, not a past-tense story
+    ['The imaging center is closed on Monday for the holiday'],
     // a charity run date is an event
     ['Our clinic team is running the 10K for lung cancer research on Sept 14! Sign up on our page.'],
     // "on the 3rd floor" is a place, not a day of the month
