@@ -1,6 +1,7 @@
 import cues from '../../../rules/name-cues.json';
 import eponymData from '../../../rules/eponyms.json';
 import figures from '../../../rules/public-figures.json';
+import states from '../../../rules/us-states.json';
 import { nlp, parse } from '../nlp';
 import { perParagraph } from '../scope';
 import { defineDetector } from '../types';
@@ -31,23 +32,26 @@ import type { Candidate, DetectContext, Severity } from '../types';
 
 type Source =
   | 'header' | 'dicom' | 'cue' | 'relative' | 'own-family' | 'titled' | 'honorific' | 'hashtag' | 'handle'
-  | 'possessive' | 'aged' | 'kin' | 'reply' | 'vocative' | 'signature' | 'person' | 'coref';
+  | 'possessive' | 'aged' | 'kin' | 'reply' | 'vocative' | 'signature' | 'person' | 'coref'
+  | 'list' | 'appositive' | 'nickname' | 'initials' | 'lowercase';
 
 /** A more specific pattern wins over a generic one on the same span, whatever the scores. */
 const PRIORITY: Record<Source, number> = {
   header: 9, dicom: 9, cue: 8, relative: 7, 'own-family': 7, titled: 7, honorific: 6, handle: 6, hashtag: 5,
   kin: 5, possessive: 5, aged: 5, reply: 4, vocative: 4, signature: 3, person: 2, coref: 1,
+  list: 7, appositive: 6, nickname: 6, initials: 6, lowercase: 3,
 };
 const BASE: Record<Source, number> = {
   header: 0.95, dicom: 0.9, cue: 0.9, relative: 0.85, 'own-family': 0.2, titled: 0.6, honorific: 0.65, handle: 0.75,
   hashtag: 0.7, possessive: 0.55, aged: 0.7, kin: 0.45, reply: 0.6, vocative: 0.6, signature: 0.55, person: 0.35, coref: 0.6,
+  list: 0.7, appositive: 0.65, nickname: 0.75, initials: 0.7, lowercase: 0.65,
 };
 /** Sources that already carry their own patient cue: professional words nearby do not lower them. */
 const CUED = new Set<Source>(['header', 'dicom', 'cue', 'relative', 'titled', 'handle']);
 
 const W = {
   age: 0.35, identifier: 0.25, relativeAfter: 0.25, sentenceCue: 0.3, neighbourCue: 0.2, weakCue: 0.05, draft: 0.05,
-  profAdjacent: 0.5, profWindow: 0.3, placeBefore: 0.4, consent: 0.2,
+  profAdjacent: 0.5, profWindow: 0.3, placeBefore: 0.4, consent: 0.2, address: 0.3, wellness: 0.15,
 };
 
 interface Raw {
@@ -141,7 +145,7 @@ const OWNER_BEFORE = new RegExp(
   'u',
 );
 const OWN_BEFORE = new RegExp(`(?<![\\p{L}'])(?:${alt(cues.ownFamily)})[ \\t]+$`, 'u');
-const HONORIFIC_RE = new RegExp(`(?<![\\p{L}])(Mr|Mrs|Ms|Miss|Mx|Mister|MR|MRS)(\\.?)[ \\t]+(?:(${FULL})|(${INITIAL}))`, 'gu');
+const HONORIFIC_RE = new RegExp(`(?<![\\p{L}])(Mr|Mrs|Ms|Miss|Mx|Mister|MR|MRS|${alt(cues.foreignHonorifics)})(\\.?)[ \\t]+(?:(${FULL})|(${INITIAL}))`, 'gu');
 const LOWER_HONORIFIC_RE = /(?<![\p{L}])(?:mr|mrs|ms)\.[ \t]+(\p{Ll}[\p{Ll}'-]+)/gu;
 const TITLED_RE = new RegExp(`(?<![\\p{L}])(?:Dr|Doctor|DR|Prof|Professor)\\.?[ \\t]+(?:(${FULL})|(\\p{Lu}\\.[ \\t]*${CAP}))`, 'gu');
 const HASHTAG_RE = /(?<![\p{L}\d#&])#([\p{L}][\p{L}\d]+)/gu;
@@ -216,8 +220,8 @@ for (const name of eponymData.alone) {
 for (const phrase of eponymData.phrases) {
   indexEponym(phrase, new RegExp(`(?:${namePat(phrase)})(?![\\p{L}])`, 'iuy'));
 }
-/** A list of eponyms (`Colles, Smith and Barton fractures`, `Legg, Calvé and Perthes`). */
-const EPONYM_LIST_NAME = `(?:${[...new Set(EPONYM_NAMES)].map(namePat).join('|')})${POSS}`;
+/** A list of eponyms (`Colles, Smith and Barton fractures`, `Legg, Calvé and Perthes`, `Hodgkin lymphoma, Graves, Addison`). */
+const EPONYM_LIST_NAME = `(?:${[...new Set(EPONYM_NAMES)].map(namePat).join('|')})${POSS}(?:[ \\t]+(?:${HEADS}))?`;
 const EPONYM_LIST = new RegExp(
   `${EPONYM_LIST_NAME}(?:[ \\t]*(?:,|&|/|\\band\\b|\\bor\\b|\\bvs\\.?|\\bversus\\b)[ \\t]*(?:(?:and|or)[ \\t]+)?${EPONYM_LIST_NAME}(?![\\p{L}]))+`,
   'iuy',
@@ -373,12 +377,18 @@ function findCued(ctx: DetectContext, raw: Raw[]): void {
     if (!o) continue;
     const owner = o[1];
     // `everyone's mom` and the like: a possessive owner must be a name-like word (`Mrs. D's`, `hollis's`).
+    let own = cues.ownFamily.includes(owner);
     if (owner.endsWith("'s") && !cues.relativeOwners.includes(owner)) {
       const at = m.index - before.length + o.index;
       const w = ctx.text.slice(at, at + owner.length - 2);
-      if (isCommonWord(w) && !isNameWord(w) && !/^\p{Lu}$/u.test(w)) continue;
+      // `her late husband's sister, Name`: a relative of a relative; `my husband's sister` is the author's
+      if (RELATIVE_WORDS.has(lc(w))) {
+        const chain = OWNER_BEFORE.exec(ctx.lower.slice(Math.max(0, at - 40), at));
+        if (!chain || /'s$/.test(chain[1])) continue;
+        own = cues.ownFamily.includes(chain[1]);
+      } else if (isCommonWord(w) && !isNameWord(w) && !/^\p{Lu}$/u.test(w)) continue;
     }
-    pushAt(raw, nameAt(ctx.text, pos, 'given'), cues.ownFamily.includes(owner) ? 'own-family' : 'relative');
+    pushAt(raw, nameAt(ctx.text, pos, 'given'), own ? 'own-family' : 'relative');
   }
 }
 
@@ -471,6 +481,151 @@ function findKin(ctx: DetectContext, raw: Raw[]): void {
   while ((m = RELATIVE_NAME_RE.exec(ctx.lower))) pushAt(raw, nameAt(ctx.text, m.index + m[0].length, 'never'), 'relative');
 }
 
+// ---------------------------------------------------------------------------------------------
+// Lists, appositions, nicknames, initials and lower-case names (shapes a careful colleague reads as a patient)
+
+const STATE_NAMES = new Set(states.names.map((n) => lc(n)));
+/** Strictly a given name in compromise's lexicon (not `Will`, `Grace`, `Hope`: also words). */
+const isGivenStrict = (w: string) => /MaleName|FemaleName|FirstName/.test(tagOf(w)) && !COMMON_GIVEN.has(lc(w));
+const NOT_INITIALS = new Set(cues.notInitials);
+const NICK_PREFIX = new Set(cues.nicknamePrefixes);
+/** `Morning list: A, B, C`: a patient-list label and a colon. */
+const LIST_RE = new RegExp(`(?<![\\p{L}])(?:${alt(cues.listLabels)})[ \\t]*:[ \\t]*`, 'gu');
+const AT_LIST_ITEM = sticky(String.raw`(${CAP})(?![\p{L}'\d])`);
+const AT_LIST_SEP = sticky(String.raw`[ \t]*(?:,|;|/|&)[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+`);
+/** `a teenager from X, Name,`: a person noun (with a short `from X`), then a name between commas. */
+const APPOS_RE = new RegExp(
+  `(?<![\\p{L}])(?:a|an|the|this|that|one|our|my)[ \\t]+(?:[\\p{L}\\d'-]+[ \\t-]+){0,3}?(?:${alt(cues.appositiveNouns)})(?:[ \\t]+(?:from|in|of|out of|near)[ \\t]+[^,.;:!?\\n()]{1,40})?[ \\t]*,[ \\t]*`,
+  'gu',
+);
+const AT_APPOS_NAME = sticky(String.raw`(${CAP})(?:[ \t]+(${CAP}))?(?=[ \t]*(?:[,(;]|[ \t]+(?:who|whose)(?![\p{L}])))`);
+/** `Big Earl (my fave pt ...`, `"Sweet Pea" (what the nurses call her)`: a name before a parenthesis about the patient. */
+const NICK_PARENS = cues.nicknameParens.flatMap((t) => [t, t[0].toUpperCase() + t.slice(1)]);
+const NICK_PAREN_RE = new RegExp(
+  `(?:["“]([^"”\\n]{2,30})["”]|(?<![\\p{L}'@#/.\\-])(${CAP}(?:[ \\t]+${CAP}){0,2}))[ \\t]*\\([ \\t]*(?=(?:${alt(NICK_PARENS)})(?![\\p{L}]))([^()\\n]{0,80})`,
+  'gu',
+);
+const NICK_CALL = /\b(?:calls?|called|nicknamed?|named (?:him|her|them)sel(?:f|ves)|goes by|went by|real name)\b/;
+/** `we call her "Sweet Pea"`, `nicknamed "Tank"`, `goes by 'Bubba'`. */
+const CALLED_QUOTE_RE = /(?<![\p{L}])(?:(?:call|calls|called)[ \t]+(?:him|her|them)|nicknamed|goes[ \t]+by|went[ \t]+by)[ \t]+["“']([\p{Lu}][^"”'\n]{1,29})["”']/gu;
+/** Initials used as a name: `R.T. presented`, `M. K. on 3 West`, `we admitted J.L.`. */
+const INITIALS_RE = /(?<![\p{L}\d.])\p{Lu}\.[ \t]?\p{Lu}\.(?:[ \t]?\p{Lu}\.)?(?![\p{L}\d])/gu;
+const INITIALS_AFTER = new RegExp(
+  `^[ \\t]*,?[ \\t]*(?:(?:${alt(cues.initialsAfter)})(?![\\p{L}])|(?:on|in)[ \\t]+(?:\\d{1,2}[ \\t]*(?:west|east|north|south|[a-z])(?![\\p{L}])|(?:bed|room|rm|bay|pod)[ \\t]*#?\\d|the[ \\t]+(?:icu|micu|sicu|picu|nicu|ccu|ed|er|floor|unit|ward|step-?down)(?![\\p{L}])))`,
+  'u',
+);
+const INITIALS_BEFORE_CARE = new RegExp(`(?<![\\p{L}])(?:${alt(['had', 'saw', 'see', 'seen', ...cues.careVerbs])})[ \\t]+$`, 'u');
+const DETERMINER_BEFORE = /(?<![\p{L}])(?:the|a|an|our|my|your|his|her|their|its|this|that)[ \t]+$/u;
+/** `narcan'd jesse`, `we tubed marcy`: a care verb, then a given name (any case). */
+const CARE_NAME_RE = new RegExp(`(?<![\\p{L}])(?:${alt(cues.careVerbs)})[ \\t]+(\\p{L}[\\p{L}'-]+)(?![\\p{L}])`, 'dgu');
+/** `hope darlene is ok`: a wish about a given name's recovery. */
+const WELL_NAME_RE = new RegExp(
+  `(?<![\\p{L}])(?:hope|hoping|praying|pray that|glad|so glad|relieved|thank god)[ \\t]+(\\p{L}[\\p{L}'-]+)[ \\t]+(?:${alt(cues.wellnessAfter)})(?![\\p{L}])`,
+  'dgu',
+);
+
+function findLists(ctx: DetectContext, raw: Raw[]): void {
+  if (!ctx.text.includes(':')) return;
+  LIST_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LIST_RE.exec(ctx.lower))) {
+    let pos = m.index + m[0].length;
+    const items: Array<[number, number]> = [];
+    for (;;) {
+      AT_LIST_ITEM.lastIndex = pos;
+      const it = AT_LIST_ITEM.exec(ctx.text);
+      if (!it) break;
+      items.push([pos, pos + it[1].length]);
+      pos += it[0].length;
+      AT_LIST_SEP.lastIndex = pos;
+      const sep = AT_LIST_SEP.exec(ctx.text);
+      if (!sep) break;
+      pos += sep[0].length;
+    }
+    // every item a surname-like word (`Schedule: Monday, Tuesday` and `Board: Stable, Improving` are not)
+    const words = items.map(([a, b]) => ctx.text.slice(a, b));
+    if (items.length < 2 || !words.every((w) => personLike(w) && !STATE_NAMES.has(lc(w)))) continue;
+    for (const span of items) pushAt(raw, span, 'list');
+  }
+}
+
+function findAppositives(ctx: DetectContext, raw: Raw[]): void {
+  if (!ctx.text.includes(',')) return;
+  APPOS_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = APPOS_RE.exec(ctx.lower))) {
+    const pos = m.index + m[0].length;
+    AT_APPOS_NAME.lastIndex = pos;
+    const n = AT_APPOS_NAME.exec(ctx.text);
+    if (!n) continue;
+    const ok = (w: string) => personLike(w) && !STATE_NAMES.has(lc(w));
+    if (!ok(n[1]) || !(isGiven(n[1]) || tagOf(n[1]) === '') || (n[2] && !ok(n[2]))) continue;
+    pushAt(raw, [pos, pos + n[0].length], 'appositive');
+  }
+}
+
+function findNicknames(ctx: DetectContext, raw: Raw[]): void {
+  let m: RegExpExecArray | null;
+  if (ctx.text.includes('(')) {
+    NICK_PAREN_RE.lastIndex = 0;
+    while ((m = NICK_PAREN_RE.exec(ctx.text))) {
+      const inside = lc(m[3]);
+      const called = NICK_CALL.test(inside);
+      if (!called && !STRONG_RE.test(inside)) continue;
+      if (m[1] !== undefined) {
+        const start = m.index + 1;
+        if (called && /^\p{Lu}/u.test(m[1]) && m[1].split(/\s+/).length <= 3) pushAt(raw, [start, start + m[1].length], 'nickname');
+        continue;
+      }
+      // drop leading dictionary words that open the sentence (`Saw Earl (my pt`), keep `Big`, `Little`
+      const words = m[2].split(/([ \t]+)/);
+      let start = m.index;
+      while (words.length > 1 && (STOP.has(lc(words[0])) || (isCommonWord(words[0]) && !NICK_PREFIX.has(lc(words[0]))))) {
+        start += words[0].length + words[1].length;
+        words.splice(0, 2);
+      }
+      const last = words[words.length - 1];
+      if (words.length === 1 && !personLike(last)) continue;
+      if (!called && !(isGiven(last) || (personLike(last) && tagOf(last) === ''))) continue;
+      pushAt(raw, [start, start + words.join('').length], 'nickname');
+    }
+  }
+  CALLED_QUOTE_RE.lastIndex = 0;
+  while ((m = CALLED_QUOTE_RE.exec(ctx.text))) {
+    if (m[1].split(/\s+/).length > 3) continue;
+    const start = m.index + m[0].length - 1 - m[1].length;
+    pushAt(raw, [start, start + m[1].length], 'nickname');
+  }
+}
+
+function findInitials(ctx: DetectContext, raw: Raw[]): void {
+  if (!ctx.text.includes('.')) return;
+  INITIALS_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = INITIALS_RE.exec(ctx.text))) {
+    const start = m.index, end = start + m[0].length;
+    if (NOT_INITIALS.has(lc(m[0]).replace(/[ \t]/g, ''))) continue;
+    const before = ctx.lower.slice(Math.max(0, start - 24), start);
+    if (DETERMINER_BEFORE.test(before)) continue;
+    const after = ctx.lower.slice(end, end + 40);
+    if (INITIALS_AFTER.test(after) || AGE_AFTER.test(after) || INITIALS_BEFORE_CARE.test(before)) pushAt(raw, [start, end], 'initials');
+  }
+}
+
+function findLowerNames(ctx: DetectContext, raw: Raw[]): void {
+  let m: RegExpExecArray | null;
+  for (const [re, note] of [[CARE_NAME_RE, 'care'], [WELL_NAME_RE, 'wellness']] as const) {
+    re.lastIndex = 0;
+    while ((m = re.exec(ctx.lower))) {
+      const start = m.indices?.[1]?.[0] ?? -1;
+      if (start < 0) continue;
+      const w = ctx.text.slice(start, start + m[1].length);
+      if (!isGivenStrict(w) || STOP.has(lc(w))) continue;
+      pushAt(raw, [start, start + w.length], 'lowercase', true, note);
+    }
+  }
+}
+
 /** `Maria, from the photo that looks like shingles...`: a reply to a follower about their care. */
 function findReply(ctx: DetectContext, raw: Raw[]): void {
   const m = REPLY_OPEN.exec(ctx.text);
@@ -479,6 +634,9 @@ function findReply(ctx: DetectContext, raw: Raw[]): void {
   const start = m.index + m[0].indexOf(m[1]);
   pushAt(raw, [start, start + m[1].length], 'reply');
 }
+
+/** Hashtag prefixes about a patient's care (not `#Team`, `#Go`, `#Support`: fan tags). */
+const PRAYER_PREFIX = /^(?:pray|healing|strong|fight|justice|love)/;
 
 function findHashtags(ctx: DetectContext, raw: Raw[]): void {
   HASHTAG_RE.lastIndex = 0;
@@ -503,7 +661,9 @@ function findHashtags(ctx: DetectContext, raw: Raw[]): void {
     if (!parts.length || parts.length > 3) continue;
     const [first, ...rest] = parts;
     const firstOk = isGiven(first) || (/LastName/.test(tagOf(first))) || (tagOf(first) === '' && ctx.patientContext && first.length > 2);
-    if (!firstOk || rest.some((p) => isCommonWord(p) && !isNameWord(p) && !/Place|City|Country/.test(tagOf(p)))) continue;
+    // #PrayForJaneBaker: after a prayer or support prefix, a given name's surname may also be a word
+    const surnameOk = (p: string, i: number) => PRAYER_PREFIX.test(pre) && i === rest.length - 1 && isGiven(first) && !ORG_AFTER.has(lc(p));
+    if (!firstOk || rest.some((p, i) => isCommonWord(p) && !isNameWord(p) && !/Place|City|Country/.test(tagOf(p)) && !surnameOk(p, i))) continue;
     if (isPublic(parts.join(' '))) continue;
     const start = m.index + 1 + pre.length;
     pushAt(raw, [start, start + middle.length], 'hashtag');
@@ -664,6 +824,9 @@ function score(ctx: DetectContext, r: Raw, strong: boolean[], eponyms: Array<[nu
     else if (WEAK_RE.test(sentence)) { s += W.weakCue; notes.push(`+${W.weakCue} weak cue`); }
     if (ctx.patientContext) { s += W.draft; notes.push(`+${W.draft} draft`); }
   }
+  // `Ms. Abernathy, if you're reading this`: a patient addressed by name
+  if (r.source === 'honorific' && ADDRESS_RE.test(after)) { s += W.address; notes.push(`+${W.address} addressed`); }
+  if (r.note === 'wellness') { s -= W.wellness; notes.push(`-${W.wellness} wish only`); }
   const consent = CONSENT_RE.test(sentence);
   if (consent) { s += W.consent; notes.push(`+${W.consent} consent to share`); }
   // Evidence for a colleague, speaker, author, staff member or place (consent to share outweighs it).
@@ -777,6 +940,11 @@ function paragraphFinds(ctx: DetectContext): Raw[] {
   findPossessives(ctx, raw);
   findAged(ctx, raw);
   findKin(ctx, raw);
+  findLists(ctx, raw);
+  findAppositives(ctx, raw);
+  findNicknames(ctx, raw);
+  findInitials(ctx, raw);
+  findLowerNames(ctx, raw);
   return raw;
 }
 

@@ -73,6 +73,34 @@ describe('name detector', () => {
     ['Baby Imani went home today after six weeks in the NICU', ['Baby Imani']],
     // prayers for a named patient, name unknown to the lexicon
     ['Prayers for Tevita and his family tonight', ['Tevita']],
+    // surnames listed after a patient-list label and a colon
+    ['Census: Abernethy, Quigley-Marsh, Tran, all stable overnight.', ['Abernethy', 'Quigley-Marsh', 'Tran']],
+    // a given name in commas after a person noun with a place
+    ['Last week we treated a boy from Cedar Hollow, Jaxon, after a dog bite.', ['Jaxon']],
+    // a given name in commas after a person noun with an age phrase
+    ['a woman in her 70s, Lucinda, who fell at home and broke her hip', ['Lucinda']],
+    // a nickname with a nickname prefix, then a parenthesis calling them a patient
+    ['checking in on Little Moe (my favorite dialysis pt) today', ['Little Moe']],
+    // a quoted nickname the staff use
+    ['"Peaches" (what the unit calls her) went home after 90 days', ['Peaches']],
+    // a quoted nickname after `we call him`
+    ['we call him "Tank" on the ward, he has been here since March and his scan is clear', ['Tank']],
+    // initials with dots before a presentation verb
+    ['Teaching case: R.T. presented to the urgent care with chest pain.', ['R.T.']],
+    // spaced initials on a ward
+    ['We had J. P. on 5 East for weeks before the diagnosis', ['J. P.']],
+    // an honorific and a surname addressed with `if you're reading this`, thanks after it
+    ["Ms. Lindqvist, if you're reading this: thank you for trusting us", ['Lindqvist']],
+    // a prayer hashtag with a full name whose surname is also a word
+    ['#PrayForMarvinKeel our nurse friend is in the ICU', ['MarvinKeel']],
+    // a relative of a relative, owned by the patient
+    ["she is looking for her late husband's sister, Mildred Ashcombe, last seen in town", ['Mildred Ashcombe']],
+    // a lower-case given name after a care verb
+    ["narcan'd travis again last night, he is breathing fine now", ['travis']],
+    // a lower-case given name in a wish about their recovery, in a case
+    ['wrist fx on the film today, hope marcy is okay', ['marcy']],
+    // a Spanish honorific
+    ['Hoy vino la señora Huamani para su biopsia', ['Huamani']],
   ])('finds names in %s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -138,6 +166,34 @@ describe('name detector', () => {
     ['Little Rock was rainy for the whole conference'],
     // a storm named like a person
     ['Still scanning patients from the Delphine flooding, mostly crush injuries.'],
+    // textbooks by their authors after a list label that is not a patient list
+    ['Reading list: Harrison, Robbins, Netter. Start with the first.'],
+    // weekdays after a schedule label
+    ['Schedule: Monday, Wednesday, Friday for the dialysis unit.'],
+    // speakers listed after a colon
+    ['Speakers: Okafor, Lindgren and Baptiste at grand rounds'],
+    // a new colleague in commas after a staff noun
+    ['We hired a new nurse from Ohio, Kendra, who starts Monday.'],
+    // a colleague before a parenthesis about them
+    ['Dr. Ramos (my attending) taught me this'],
+    // a textbook before a parenthesis
+    ['Harrison (my favorite textbook) has a great chapter on it'],
+    // abbreviations with dots before a verb
+    ['The R.N. presented the case at huddle. P.T. came in to walk him twice. E.R. was packed.'],
+    // initials before a surname (an author)
+    ['J.K. Rowling wrote about it'],
+    // a given name that is also a month, in lower case
+    ['hope june is ok'],
+    // a given name that is also a word, after a care verb
+    ['we treated will for hours'],
+    // a nun (`Sr.` is Sister in English)
+    ['Sr. Mary Agnes taught at the school for decades'],
+    // a fan hashtag of a public figure with a team prefix
+    ['#TeamJackBlack forever'],
+    // the author's own relative of a relative
+    ["my husband's sister, Annette, is visiting"],
+    // a list of eponyms with a head noun inside it
+    ["Taught the students today: Crohn's, Hashimoto's, Hodgkin lymphoma, Graves, Addison."],
   ])('ignores %s', (text) => {
     expect(names(text)).toEqual([]);
   });
