@@ -2,7 +2,7 @@ import facilityWords from '../../../rules/facility-words.json';
 import type { Candidate } from '../types';
 import { defineDetector } from '../types';
 import { caseCues, clamp, phraseRegex } from '../cues';
-import { capitalisedRun, LOCALITY, NOT_SMALL } from '../places';
+import { capitalisedRun, LOCALITY, NOT_SMALL, personCueIn } from '../places';
 
 /**
  * FACILITY: the hospital, clinic or unit where THIS patient was seen, named together with the case
@@ -33,6 +33,17 @@ const SAINT_CITIES = /^(?:st\.?|saint)\s+(?:louis|paul|petersburg|augustine|geor
 
 /** Where a patient went: at Bayfront, into Hillcrest, transferred to Overlake (then a capital). */
 const WHERE_RE = /\b(?:[Aa]t|[Ii]nto|[Tt]ransferred (?:to|from)|[Tt]ransfer (?:to|from)|[Aa]dmitted to|[Ss]een at|[Ii]maged at|[Ee]mbolized at|[Cc]ame to|[Ww]ent to|[Bb]rought to|[Ss]ent to|[Oo]ver at|[Dd]own at)\s+(?=[A-Z])/g;
+/** ICU-type units: after a name they name one unit of one hospital (`the Brookhaven MICU`). */
+const UNIT_ACRONYMS = new Set(lower(facilityWords.unitAcronyms));
+const SYSTEMS = new Set(lower(facilityWords.systems));
+const GENERIC_ACRONYMS = new Set(lower(facilityWords.genericAcronyms));
+/** A ward by its floor and wing or its number: on 4 North, to 7W, on Station 4, Ward 12 (floors 1-19). */
+const WARD_RE = /\b(?:[Oo]n|[Tt]o|[Ff]rom|[Oo]ff|[Oo]nto)\s+(?:the\s+)?((?:1\d|[1-9])\s?(?:North|South|East|West|Tower)|(?:1\d|[1-9])[NSEW]|(?:Station|Ward|Pod)\s(?:1\d|[1-9])[A-Z]?)\b(?![-/]\d)/g;
+/** A hospital by its acronym in a patient's transfer: the UCMC transfer, transferred from BIDMC. */
+const ACRONYM_RE = /\b(?:the|an?)\s+([A-Z]{2,6})\s+(?:transfer|transfers|admit|admission|patient|pt)\b|\b(?:[Tt]ransferred|[Tt]ransfer|[Ss]ent|[Ff]lown|[Dd]ischarged)\s+(?:over\s+)?(?:from|to)\s+([A-Z]{2,6})\b/g;
+/** A patient moving in or out of the place: went home from, discharged to, transferred from. */
+const MOVE_BEFORE = /\b(?:went home from|home from|discharged (?:from|to)|transferred (?:from|to)|transfer (?:from|to)|admitted to|moved to|graduated from|sent (?:home )?(?:from|to)|flown to)\s+(?:the\s+)?$/i;
+
 /** Every word that can start or sit in a facility phrase: a run without one is skipped before the phrase regexes. */
 const FACILITY_WORDS = new Set([...facilityWords.heads, ...facilityWords.systems].flatMap((p) => p.toLowerCase().split(/\s+/)));
 
@@ -82,11 +93,15 @@ export const facility = defineDetector({
       const s = cues.sentenceAt(start);
       const notes: string[] = [];
       let score = base;
+      // a patient moving (`went home from X`) or a particular person in the sentence (`baby June`)
+      const moved = MOVE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+      const personal = !cues.draftCase && (moved || (!!s && personCueIn(s.text)));
       if (cues.draftCase) { score += 0.35; notes.push('+0.35 case draft'); }
+      else if (personal) { score += 0.2; notes.push(moved ? '+0.2 a patient moving' : '+0.2 a particular person in the sentence'); }
       if (cues.strongIn(s)) { score += 0.1; notes.push('+0.1 patient cue in sentence'); }
       if (cues.professionalIn(s) && !cues.strongIn(s)) { score -= 0.45; notes.push('-0.45 professional cue'); }
       // a facility named with no case anywhere is an institution, not PHI
-      if (!cues.draftCase && !cues.strongIn(s)) score = Math.min(score, 0.45);
+      if (!cues.draftCase && !cues.strongIn(s) && !personal) score = Math.min(score, 0.45);
       return { score, notes };
     };
 
@@ -118,7 +133,7 @@ export const facility = defineDetector({
       if (head) {
         const headWord = head[0].toLowerCase().replace(/\s+/g, ' ');
         const hasNameBefore = head.index > 0;
-        if (hasNameBefore && !WEAK_HEADS.has(headWord)) { base = Math.max(base, 0.45); pattern = 'facility-head'; }
+        if (hasNameBefore && (!WEAK_HEADS.has(headWord) || UNIT_ACRONYMS.has(headWord) && /^[A-Z]+$/.test(head[0]))) { base = Math.max(base, 0.45); pattern = 'facility-head'; }
         else if (hasNameBefore) {
           // `at Port Aldane Children's`: a weak head after a place preposition is a facility
           const afterAt = /\b(?:at|into|to|from)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 12), start));
@@ -132,6 +147,30 @@ export const facility = defineDetector({
       const w = weigh(start, base);
       push(start, end, pattern, base, w.score, w.notes);
       named.push([start, end]);
+    }
+
+    // 1b. A ward: on 4 North, to 7W, on Station 4
+    for (const m of text.matchAll(WARD_RE)) {
+      const s = m.index! + m[0].length - m[1].length;
+      const sent = cues.sentenceAt(s);
+      if (!cues.draftCase && !cues.strongIn(sent)) continue;
+      const w = weigh(s, 0.4);
+      push(s, s + m[1].length, 'ward', 0.4, w.score, w.notes);
+      named.push([s, s + m[1].length]);
+    }
+    // 1c. A hospital by its acronym in a transfer: the UCMC transfer, transferred from BIDMC
+    for (const m of text.matchAll(ACRONYM_RE)) {
+      const a = m[1] ?? m[2];
+      const low = a.toLowerCase();
+      if (GENERIC_ACRONYMS.has(low) || UNITS.has(low) || NOT_SMALL.has(low)) continue;
+      // a hospital acronym ends in MC / H / HS / MH, or is a known system (OHSU)
+      if (!SYSTEMS.has(low) && !(a.length >= 3 && /(?:MC|H|HS|MH)$/.test(a))) continue;
+      const s = m.index! + m[0].indexOf(a, m[0].search(/\s/));
+      if (named.some(([x, y]) => x <= s && s < y)) continue;
+      const w = weigh(s, 0.5);
+      const score = cues.draftCase || cues.strongIn(cues.sentenceAt(s)) ? w.score : w.score + 0.1;
+      push(s, s + a.length, 'acronym-transfer', 0.5, score, [...w.notes, 'a transfer is a patient']);
+      named.push([s, s + a.length]);
     }
 
     // 2. A bare capitalised name where a patient went: at Bayfront, into Hillcrest, transferred to Overlake

@@ -1,8 +1,8 @@
 import placeWords from '../../../rules/place-words.json';
 import states from '../../../rules/us-states.json';
-import { caseCues, clamp, esc, sameParagraph } from '../cues';
+import { caseCues, clamp, esc, paragraphAfter, sameParagraph } from '../cues';
 import { parse } from '../nlp';
-import { capitalisedRun, CAP_WORD, LOCALITY, lowerSet, NOT_PLACE, NOT_SMALL, STATE_CODES } from '../places';
+import { capitalisedRun, LOCALITY, lowerSet, NOT_PLACE, NOT_SMALL, personBefore, personCueIn, STATE_CODES } from '../places';
 import type { Candidate, DetectContext, Sentence } from '../types';
 import { defineDetector } from '../types';
 
@@ -34,7 +34,12 @@ const VENUE_ALT = suffixAlt(placeWords.venues.flatMap((v) => [v, v.split(' ').ma
 const VENUE_RE = new RegExp(String.raw`\b(?:at|near|from|in|outside|by|on|along|off|ran|run|running|finished|completed|walked)\s+(?:the\s+)?((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\s+(?:${VENUE_ALT})\b`, 'g');
 /** at Tamarack Ridge, at Cedar Bluff: a place named by its locality word after "at" */
 const AT_LOCALITY_RE = new RegExp(String.raw`\b[Aa]t\s+((?:[A-Z][a-z]+ ){1,2}(?:${LOCALITY_ALT}))\b`, 'g');
-const BEFORE_CASES = [...new Set(placeWords.before.flatMap((b) => [b, cap(b)]))].sort((a, b) => b.length - a.length).map(esc).join('|');
+/** After `a guy from X`: what makes him a patient rather than a sales rep (`with a firework injury`, `came in`). */
+const CASE_AFTER = /\b(?:with|who had|whose|came in|in for|in with|presented|brought in|rolled in|showed up|got hit|fell|(?:saw|seen|treated|scanned|admitted|examined) (?:him|her))\b/i;
+const ROLES = lowerSet(placeWords.roles);
+/** Lower-case words naming a part of a town after its name: the Fruitvale district. */
+const DISTRICT = 'district|neighborhood|neighbourhood|area|side|projects|barrio|section|quarter|ward';
+const BEFORE_CASES = [...new Set([...placeWords.before, ...placeWords.roles.map((r) => `${r} of`), 'island of', 'isle of'].flatMap((b) => [b, cap(b)]))].sort((a, b) => b.length - a.length).map(esc).join('|');
 
 /** Words after a capitalised name that make it an eponym or a citation, not a place. */
 const EPONYM_NEXT = /^\s*(?:disease|syndrome|sign|tumou?r|fracture|lymphoma|palsy|cyst|criteria|classification|score|scale|procedure|maneuver|manoeuvre|type|et al|lesion|line|view|method|protocol|test|ratio|triad|law|rule|effect|index|'s\b)/i;
@@ -51,7 +56,14 @@ const STREET_NAME_RE = new RegExp(
 const CITY_STATE_RE = new RegExp(String.raw`\b((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2}),\s+(?:${STATE_ALT})\b(?:\.?,?\s+(\d{5})(?:-\d{4})?\b)?`, 'g');
 
 /** from / in / near / outside / lives in ... then a capital (the words themselves in either case) */
-const PREP_RE = new RegExp(String.raw`(?<![\w'])(${BEFORE_CASES})\s+(?:the\s+(?=[A-Z][a-z]+ (?:${LOCALITY_ALT})\b))?(?=[A-Z])`, 'g');
+const PREP_RE = new RegExp(String.raw`(?<![\w'])(${BEFORE_CASES})\s+(?:the\s+(?=[A-Z][a-z]+ (?:${LOCALITY_ALT}|${DISTRICT})\b))?(?=[A-Z\u00C0-\u00DE])`, 'g');
+
+/** on Vinalhaven, in a paragraph that calls it an island (`on` + a capital is usually a drug or a weekday) */
+const ON_ISLAND_RE = /\b[Oo]n\s+(?=[A-Z])/g;
+/** the intersection of Ferris and 9th, at Main & 5th, the corner of Elm and Grant */
+const CROSS_RE = new RegExp(String.raw`\b(?:(?:intersection|corner) of|at)\s+((?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))(?: [A-Z][a-z]+)?(?: (?:${STREET_NAMED}))?\.? (?:and|&) (?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))(?: [A-Z][a-z]+)?(?: (?:${STREET_NAMED}))?)\b`, 'g');
+/** A street right before the town: `on Larch Street in Westbury` */
+const STREET_BEFORE_RE = new RegExp(String.raw`(?:${STREET_NAMED})\.?,?\s+(?:in\s*)?$`);
 
 
 /** The author speaking of where they live or work, right before the preposition. */
@@ -74,13 +86,29 @@ export const location = defineDetector({
       });
     };
     /** Case and professional context shared by every place pattern. */
-    const weigh = (start: number, base: number, needCase: boolean): { score: number; notes: string[] } | undefined => {
+    const personIn = new Map<Sentence, boolean>();
+    const person = (s: Sentence | undefined) => {
+      if (!s) return false;
+      let p = personIn.get(s);
+      if (p === undefined) personIn.set(s, (p = personCueIn(s.text)));
+      return p;
+    };
+    /** A clinical cue in the sentence at `pos` or a neighbour in its paragraph. */
+    const clinicalNear = (pos: number): boolean => {
+      const s = cues.sentenceAt(pos);
+      if (!s) return false;
+      const i = ctx.sentences.indexOf(s);
+      return [i - 1, i, i + 1].some((k) => k >= 0 && k < ctx.sentences.length && cues.patientIn(ctx.sentences[k]) && sameParagraph(text, s, ctx.sentences[k]));
+    };
+    /** `personHere`: a person right before the place (`a guy from`) makes it someone's place. */
+    const weigh = (start: number, base: number, needCase: boolean, personHere = false): { score: number; notes: string[] } | undefined => {
       const s = cues.sentenceAt(start);
       const notes: string[] = [];
       let score = base;
       if (cues.strongIn(s)) { score += 0.3; notes.push('+0.3 patient cue in sentence'); }
       else if (cues.patientIn(s)) { score += 0.15; notes.push('+0.15 clinical cue in sentence'); }
       if (cues.draftCase) { score += 0.15; notes.push('+0.15 case draft'); }
+      else if (personHere || (person(s) && !!s && CASE_AFTER.test(s.text))) { score += 0.15; notes.push('+0.15 a particular person in the sentence'); }
       else if (needCase) return undefined;
       if (!cues.strongIn(s) && s) {
         const i = ctx.sentences.indexOf(s);
@@ -169,11 +197,43 @@ export const location = defineDetector({
       // "the only pharmacist in Lusk": a role unique to a small place
       const only = /\bonly\s+[a-z]+(?:\s+[a-z]+)?\s+$/i.test(text.slice(Math.max(0, m.index! - 30), m.index!));
       if (only) { bonus += 0.2; notes.push('+0.2 the only one in town'); }
-      const w = weigh(s, base + bonus, !only);
+      // `a dairy farmer out of X`, `Grandpa Lou from X`, `a case from X`: that person's place
+      const pb = only ? 0 : personBefore(text, m.index!);
+      const who = pb === 2 || (pb === 1 && clinicalNear(s) && CASE_AFTER.test(paragraphAfter(text, e, 80).split(/[.!?](?:\s|$)/)[0]));
+      if (who) { bonus += 0.2; notes.push('+0.2 a person from the place'); }
+      // `the mayor of X`: one person in town (counts only with a case or a person nearby)
+      const role = ROLES.has(p.replace(/\s+of$/, ''));
+      if (role) { bonus += 0.2; notes.push('+0.2 a one-of-a-kind local role'); }
+      // `on Larch Street in Westbury`: the town of a street
+      if (STREET_BEFORE_RE.test(text.slice(Math.max(0, m.index! - 14), m.index! + m[1].length))) { bonus += 0.15; notes.push('+0.15 the town of a street'); }
+      const w = weigh(s, base + bonus, !only, who);
       if (!w) continue;
       // "the group I coach in Worcester", "I'm a radiologist in Duluth": the author's own town
       if (SELF_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index!))) { w.score -= 0.5; w.notes.push('-0.5 the author\'s own place'); }
       add(s, e, `after-${p.replace(/\s+/g, '-')}`, base, w.score, [...notes, ...w.notes]);
+    }
+
+    // 6a. An island named with `on`, in a paragraph that speaks of the island
+    if (/\bisland\b/i.test(text)) {
+      for (const m of text.matchAll(ON_ISLAND_RE)) {
+        const at = m.index! + m[0].length;
+        const span = capitalisedRun(text, at);
+        if (!span || out.some((c) => c.start <= at && at < c.end)) continue;
+        const [s, e, words] = span;
+        if (words.length > 2 || NOT_SMALL.has(text.slice(s, e).toLowerCase()) || EPONYM_NEXT.test(text.slice(e, e + 14))) continue;
+        const pb = personBefore(text, m.index!);
+        const w = weigh(s, 0.35, true, pb === 2 || (pb === 1 && clinicalNear(s) && CASE_AFTER.test(paragraphAfter(text, e, 80).split(/[.!?](?:\s|$)/)[0])));
+        if (w) add(s, e, 'on-island', 0.35, w.score, w.notes);
+      }
+    }
+    // 6a'. An intersection: the corner of Elm and Grant, at Main & 5th
+    for (const m of text.matchAll(CROSS_RE)) {
+      const start = m.index! + m[0].indexOf(m[1]);
+      const first = m[1].split(/\s+/)[0].toLowerCase();
+      if (NOT_PLACE.has(first) || NOT_SMALL.has(first)) continue;
+      const base = /^at\s/i.test(m[0]) ? 0.35 : 0.45;
+      const w = weigh(start, base, true);
+      if (w) add(start, start + m[1].length, 'intersection', base, w.score, w.notes);
     }
 
     // 6b. A named venue where the patient was: the Millhaven ice rink, near the Silver Creek trailhead

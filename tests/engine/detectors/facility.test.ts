@@ -27,6 +27,18 @@ describe('facility detector', () => {
     ['Spleen lac after the rollover. Embolized at Harrowfield, then home in four days.', ['Harrowfield']],
     // a saint name written without the dot
     ['my patient had been seen at St Agnes the week before her stroke', ['St Agnes']],
+    // a ward by floor and wing
+    ['The 80-year-old on 6 South pulled out her NG tube again', ['6 South']],
+    // a ward by its short form
+    ['Moved our septic patient to 5W overnight', ['5W']],
+    // a numbered ward
+    ['Thanks to the nurses on Ward 9 who caught the bleed early in a patient', ['Ward 9']],
+    // a named hospital's ICU with a particular person, no clinical word
+    ["Held a baby's hand in the Lakeshore NICU tonight", ['Lakeshore NICU']],
+    // a rehab hospital the patient went home from
+    ['Little guy went home from Cedar Hill Rehab today after 3 months', ['Cedar Hill Rehab']],
+    // a hospital by its acronym, in a transfer
+    ['the NWMC transfer overnight had a perforated appendix', ['NWMC']],
   ])('finds %s', (text, expected) => {
     expect(facilities(text)).toEqual(expected);
   });
@@ -48,6 +60,16 @@ describe('facility detector', () => {
     ['Pediatric radiology is a different world. This morning I read a CT on a toddler.'],
     // a saint city without the dot is a place, not a facility
     ['my patient drove in from St Louis after her fall'],
+    // "outside hospital" shorthand is a kind of place, not one
+    ['The OSH transfer had no imaging disc again'],
+    // a ward's staff praised with no patient
+    ['Our 4 North nurses won the unit award this year'],
+    // a named NICU at a ceremony, nobody's case
+    ['Visiting the Lakeshore NICU for the ribbon cutting ceremony'],
+    // a generic long-term hospital acronym
+    ['The LTACH transfer came without a med list'],
+    // a highway and its direction, not a ward
+    ['Crash on 95 North this morning, a 40-year-old with a splenic lac'],
   ])('ignores %s', (text) => {
     expect(facilities(text)).toEqual([]);
   });

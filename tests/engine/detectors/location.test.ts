@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../src/engine/analyze';
+import { analyze, buildContext } from '../../../src/engine/analyze';
+import { location } from '../../../src/engine/detectors/location';
 
 const places = (text: string) => analyze(text).filter((f) => f.type === 'LOCATION').map((f) => f.text);
 
@@ -25,6 +26,24 @@ describe('location detector', () => {
     ['the pile-up on the Harlow bypass sent us three patients overnight', ['Harlow bypass']],
     // a local race the patient ran after her surgery
     ['a year after her surgery she ran the Corrib Lake 10K with her son', ['Corrib Lake 10K']],
+    // a generic person "from" a town, then what brought him in
+    ['Had a welder from Kettle Falls in tonight with a corneal burn', ['Kettle Falls']],
+    // "out of" after a trade, in a case
+    ['CT this morning on a cattle rancher out of Broadus with a hip fracture', ['Broadus']],
+    // a named relative-style nickname needs no clinical word
+    ['Uncle Ray from Lodgepole brings the staff pie every checkup', ['Lodgepole']],
+    // a neighbourhood named with "the X district"
+    ['Saw a girl from the Ironbound district with a wrist fracture', ['Ironbound']],
+    // Spanish preposition after a titled name, accented town
+    ['Vino el señor Mamani desde Ilavé para su control', ['Ilavé']],
+    // a street and then its town
+    ['Two boys from a trailer on Garnet Road in North Pelham, both with burns', ['Garnet Road', 'North Pelham']],
+    // an intersection with an ordinal street
+    ['Fourth cyclist this year from the corner of Alder and 12th, a 30-year-old with a femur fracture', ['Alder and 12th']],
+    // "on X" for an island, when the paragraph calls it an island
+    ['A 70-year-old lobsterman on Frenchboro came in with a hand infection. He takes the mail boat off the island twice a month.', ['Frenchboro']],
+    // "out to" a neighbourhood on an outreach day
+    ['We took the mobile clinic out to Sunnyslope and scanned a 50-year-old with a mass', ['Sunnyslope']],
   ])('finds %s', (text, expected) => {
     expect(places(text)).toEqual(expected);
   });
@@ -53,8 +72,30 @@ describe('location detector', () => {
     // the author's own town
     ['The running group I coach in Fairhaven asked me to explain what a stress fracture looks like on MRI. A 34-year-old was admitted last week.'],
     ['I work in Fairhaven and scanned a 34-year-old with a stress fracture.'],
+    // "on" before drugs and weekdays, with no island in the paragraph
+    ['Our patient is on Eliquis and Lasix and fell on Monday'],
+    // a sales rep "from" a company, nothing clinical about him
+    ['a guy from Kinsworth came by to demo the new drill'],
+    // a department after "from"
+    ['a woman from Billing called about the coding audit'],
+    // a big-city mayor in the news, no patient
+    ['The mayor of Boston announced a new vaccine program'],
+    // a friend is not a patient
+    ['Flew back from the meeting with a friend from Denver'],
+    // the author's own island, no case
+    ['I live on Bainbridge Island and commute by ferry'],
   ])('ignores %s', (text) => {
     expect(places(text)).toEqual([]);
+  });
+
+  it('reads a one-of-a-kind local role with a patient seen nearby', () => {
+    // the sheriff of a town, seen in clinic (the unique-id detector may also claim the longer phrase)
+    const ctx = buildContext('Please pray for the sheriff of Tolland, I saw him in clinic today');
+    const hits = location.detect(ctx).filter((c) => c.score >= 0.5).map((c) => ctx.text.slice(c.start, c.end));
+    expect(hits).toEqual(['Tolland']);
+    // without anyone seen, the same role is news
+    const news = buildContext('The sheriff of Tolland spoke at the school board meeting');
+    expect(location.detect(news).filter((c) => c.score >= 0.5)).toEqual([]);
   });
 
   it('finds a place hidden with a zero-width space and maps back to the original characters', () => {
