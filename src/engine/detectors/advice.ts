@@ -41,6 +41,8 @@ const NON_HEAD = grammar.recordNonHeads.map(escapeRe).join('|');
 const YOUR_OWN = new RegExp(`\\b(?:your|ur|u)\\s+(?:own\\s+|[a-z-]+\\s+){0,2}?(?:${RECORD_OR_BODY.map(escapeRe).join('|').replace(/ /g, '[\\s-]+')})\\b(?!\\s+(?:${NON_HEAD})\\b)|\\b(?:your|ur)\\s+(?:${RELATIVE})(?:'s|’s|s')`, 'i');
 /** "your ferritin", "ur TSH": the reader's own test. */
 const YOUR_TEST = new RegExp(`\\b(?:your|ur)\\s+(?:[a-z-]+\\s+)?(?:${medical.tests.map(escapeRe).join('|').replace(/ /g, '[\\s-]+')})\\b(?!\\s+(?:${NON_HEAD})\\b)`, 'i');
+/** "your gallbladder", "ur left arm": the reader's own body part. */
+const YOUR_BODY = new RegExp(`\\b(?:your|ur)\\s+(?:[a-z-]+\\s+)?(?:${medical.bodyParts.map(escapeRe).join('|').replace(/ /g, '[\\s-]+')})\\b`, 'i');
 const YOUR_RELATIVE = new RegExp(`\\b(?:your|ur)\\s+(?:\\w+\\s+)?(?:${RELATIVE})\\b`, 'i');
 const MODALS = grammar.subjectModals.map(escapeRe).join('|').replace(/ /g, '\\s+').replace(/'/g, "['’]");
 const ADVERBS = '(?:(?:really|absolutely|definitely|probably|still|also|just|both|all|actually|seriously|do|does|honestly|urgently|now)\\s+){0,2}';
@@ -101,8 +103,11 @@ const WEAK_SPLIT = /\s+(?:and|but|so|then|or)\s+/i;
 const alt = (list: readonly string[]) => list.map(escapeRe).join('|').replace(/ /g, '\\s+').replace(/'/g, "['’]?");
 /** "you could lose the foot", "could cost you": a threat of harm that pushes the reader to act. */
 const THREAT = words(grammar.threats);
+const BODY_PART = words(medical.bodyParts);
 /** "why haven't you gotten a CT yet", "what are you waiting for": a question that directs. */
 const DIRECTIVE_QUESTION = new RegExp(`^(?:(?:so|but|and|ok|okay|um|wait|seriously|honestly)[\\s,]+)*(?:${alt(grammar.directiveQuestions)})\\b`, 'i');
+/** "you should see the line at the hospital", "you should have seen how ...": an exclamation, not advice, unless a clinician or test follows. */
+const SEE_IDIOM = /\b(?:you|u|ya)\s+(?:should|shoulda|should['’]?ve|should\s+have|gotta|have\s+to)\s+(?:see|seen|hear|heard)\s+((?:how|what|the|this|that|my|our|his|her|their|these|those)\b(?:\s+[^\s.!?]+){0,4})/gi;
 /** "I'd tell you to", "I'd strongly encourage you to": the author directs "you" in so many words. */
 const YOU_DIRECTED = words(grammar.youDirected);
 /** "Better get ...", "ought to get ...", "gotta go ...": a modal whose subject (you) is left out. */
@@ -114,7 +119,7 @@ const NAME_BARE = /^(\p{Lu}[\p{Ll}'’-]+)\s+(?=\p{Ll})/u;
 /** "..., colleagues.", "..., everyone!": a sentence that closes on a plural audience. */
 const PLURAL_VOCATIVE = new RegExp(`,\\s*(?:my\\s+)?(?:${alt(grammar.pluralVocatives)})\\s*[.!]*\\s*$`, 'i');
 /** "that lump", "this old pacemaker": a pointed-at finding or body part (someone's own, in a reply). */
-const DEICTIC = new RegExp(`\\b(?:that|this)\\s+(?:(?!kind\\b|type\\b|sort\\b|is\\b|was\\b|of\\b)[a-z-]+\\s+)?(?:${[...medical.records, ...medical.bodyParts, ...medical.diagnoses].map(escapeRe).join('|').replace(/ /g, '[\\s-]+')})\\b`, 'i');
+const DEICTIC = new RegExp(`\\b(?:that|this)\\s+(?:(?!kind\\b|type\\b|sort\\b|is\\b|was\\b|of\\b)[a-z-]+\\s+)?(?:${[...medical.records, ...medical.bodyParts, ...medical.diagnoses, ...medical.tests, ...grammar.deicticDevices].map(escapeRe).join('|').replace(/ /g, '[\\s-]+')})\\b`, 'i');
 /** "don't let them discharge him", "never let anyone ...": a negated imperative about the care team. */
 const DONT_LET = /^(?:don['’]?t|do\s+not|never)\s+let\s+(?:them|anyone|anybody|nobody|him|her|the\s+\w+|your\s+\w+|a\s+\w+)\b/i;
 /** "no more X for you until ...": a prohibition addressed to the reader. */
@@ -148,6 +153,8 @@ export interface SentenceAdvice {
   readonly hypothetical: boolean;
   /** Points at a finding or body part: "that lump", "this pacemaker". */
   readonly deictic: boolean;
+  /** "your gallbladder": the reader's own body part. */
+  readonly ownBody: boolean;
   /** Closes on a plural audience: "..., colleagues." */
   readonly pluralAudience: boolean;
   /** Opens by addressing one person: "Maria, ...", "girl, your TSH ...". */
@@ -200,7 +207,8 @@ function imperative(text: string, doc: LazyDoc, named = false): boolean {
     // The next piece may open on an imperative when this one set up a condition, addressed the
     // reader ("your dose is too low, ask for more") or was a single word ("Maria, get to urgent care").
     // A short lead-in ("Must stress this:", "Real talk -") may also precede an imperative.
-    open = CONDITION.test(piece) || piece.trim().split(/\s+/).length <= 3 || SECOND_PERSON.test(piece) || /^\S+$/.test(piece.trim()) || ADDRESSEE_OPENER.test(piece.trim());
+    // (not an audience: "Everyone over 45: get screened" speaks to a population).
+    open = (CONDITION.test(piece) && !GENERIC_IF.test(piece.toLowerCase())) || (piece.trim().split(/\s+/).length <= 3 && !GENERIC.test(piece.toLowerCase())) || SECOND_PERSON.test(piece) || /^\S+$/.test(piece.trim()) || ADDRESSEE_OPENER.test(piece.trim());
   }
   // compromise's #Imperative as a last resort, for openers our softener list does not know.
   // Statements open on a subject or a determiner: no need to ask compromise.
@@ -223,7 +231,8 @@ function vocative(text: string, doc: LazyDoc): boolean {
   // `Mr. Haskins, I saw your CT` addresses him; `Mr. Haskins, by the way, did well` is about him
   if (HONORIFIC_COMMA.test(body)) return SECOND_PERSON.test(text);
   const m = NAME_COMMA.exec(body);
-  if (!m || SOFTENERS.test(m[1]) || ACTION_VERB.test(m[1])) return false;
+  // "Colonoscopy, FIT, ...": a list of tests, not a name
+  if (!m || SOFTENERS.test(m[1]) || ACTION_VERB.test(m[1]) || MEDICAL.test(m[1].toLowerCase())) return false;
   const d = doc();
   if (!d) return false;
   const term = d.terms().filter((t) => t.text('normal') === m[1].toLowerCase()).first();
@@ -255,10 +264,14 @@ export function sentenceFeatures(text: string): SentenceAdvice {
   if (hit) return hit;
   const lower = text.toLowerCase();
   const addressed = ADDRESSEE.test(lower);
-  const medicalHit = MEDICAL.test(lower) || MEDICAL_CS.test(text) || DOSE.test(lower) || DOSE_FREQ.test(lower);
+  const medicalHit0 = MEDICAL.test(lower) || MEDICAL_CS.test(text) || DOSE.test(lower) || DOSE_FREQ.test(lower);
   const directiveQuestion = DIRECTIVE_QUESTION.test(text.replace(HANDLE_START, '').trim());
-  const youModal = YOU_MODAL.test(lower) || YOU_CONTRACTED.test(lower) || YOU_DIRECTED.test(lower) || directiveQuestion;
+  const modalText = lower.includes('see') || lower.includes('hear') ? lower.replace(SEE_IDIOM, (m, tail: string) => (MEDICAL.test(tail) ? m : ' ')) : lower;
+  const youModal = YOU_MODAL.test(modalText) || YOU_CONTRACTED.test(lower) || YOU_DIRECTED.test(lower) || directiveQuestion;
   const threat = THREAT.test(lower);
+  // "you could lose the foot": losing a body part is a medical stake in itself
+  const medicalStake = threat && BODY_PART.test(lower);
+  const medicalHit = medicalHit0 || medicalStake;
   const recommends = RECOMMEND.test(lower);
   const cheapDirective = youModal || OTHER_MODAL.test(lower) || WOULD.test(lower) || COUNTERFACTUAL.test(lower) || recommends || threat;
   const firstWord = text.replace(HANDLE_START, '').replace(/^["'(\s]+/, '').replace(SOFTENERS, '');
@@ -278,7 +291,8 @@ export function sentenceFeatures(text: string): SentenceAdvice {
   else if (OTHER_MODAL.test(lower)) directive = 'other-modal';
   else if (COUNTERFACTUAL.test(lower) || WOULD.test(lower) || recommends || threat) directive = 'would';
   else if (imperative(text, headDoc, named)) directive = 'imperative';
-  else if (THING_MODAL.test(lower)) directive = 'thing-modal';
+  // "Need a second read on this CT": a sentence opening on "need" leaves out "I", not a finding
+  else if (THING_MODAL.test(lower) && !/^[^a-z]*(?:need|needs|require|requires|warrants)\b/.test(lower)) directive = 'thing-modal';
   // "sounds like you have a meniscus tear" interprets the reader's own condition.
   const ownFindings = YOUR_OWN.test(lower) || YOUR_TEST.test(lower) || (INTERPRET_YOU.test(lower) && DIAGNOSIS.test(lower));
   const deferral = DEFERRAL.test(lower);
@@ -291,7 +305,8 @@ export function sentenceFeatures(text: string): SentenceAdvice {
     directive,
     interprets: INTERPRET.test(lower) && (DIAGNOSIS.test(lower) || ownFindings),
     channel: CHANNEL.test(lower) || (CHANNEL_PROMISE.test(lower) && /\b(?:your|ur)\b/.test(lower) && medicalHit),
-    reply: REPLY.test(lower),
+    // "so many of you messaged me" thanks a crowd; "about your situation" in a deferral answers no one
+    reply: REPLY.test(lower) && !deferral && !/\b(?:of|all)\s+(?:you|u)\s+(?:\w+\s+)?(?:messaged|asked|sent|dm['’]?d|shared|mentioned|posted|wrote)\b/.test(lower),
     generic: GENERIC.test(lower),
     colleague: COLLEAGUE.test(lower),
     declines: DECLINE.test(lower),
@@ -300,6 +315,7 @@ export function sentenceFeatures(text: string): SentenceAdvice {
     genericIf: GENERIC_IF.test(lower),
     hypothetical: HYPOTHETICAL.test(lower),
     deictic: DEICTIC.test(lower),
+    ownBody: YOUR_BODY.test(lower),
     pluralAudience: PLURAL_VOCATIVE.test(text.trim()),
     // decided on first use (it may parse the sentence), then kept with the sentence's features
     get vocative(): boolean {
@@ -339,8 +355,9 @@ export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>):
   // A statement about the reader's own findings ("the label on your thyroid ultrasound is doing a
   // lot of work") or, outside colleague talk, a pointed-at finding ("that lump") in a draft that
   // directs care also puts one person in view.
+  const population = feats.some((f) => f.genericIf);
   const specificPerson = () =>
-    (specificMemo ??= reply() || feats.some((f) => !f.question && (f.relative || (f.ownFindings && f.medical && (f.interprets || f.directive !== '' || (f.addressed && !f.genericIf && !f.hypothetical))) || (f.deictic && !colleague && f.directive !== ''))));
+    (specificMemo ??= reply() || feats.some((f) => !f.question && (f.relative || (f.ownFindings && f.medical && (f.interprets || f.directive !== '' || (f.addressed && !population && !f.hypothetical))) || (f.deictic && !colleague && f.directive !== ''))));
   const out: AdviceSentence[] = [];
   feats.forEach((f, i) => {
     const s = ctx.sentences[i];
@@ -361,7 +378,8 @@ export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>):
     // Modal advice names its medical action in the sentence ("you need surgery"; "before you need
     // it" is not); a bare imperative may lean on its neighbour ("Please go." after the ER line).
     const short = s.text.split(/\s+/).length <= 10;
-    const medicalEnough = f.medical || ((f.directive === 'imperative' || f.directive === 'would') && near && short);
+    // "stop X until someone checks your gallbladder": an imperative about the reader's own body
+    const medicalEnough = f.medical || (f.directive === 'imperative' && f.ownBody) || ((f.directive === 'imperative' || f.directive === 'would') && near && short);
     if (f.directive && medicalEnough && addressed && !f.deferralOnly) {
       // Third-person subjects ("he needs") and bare imperatives ("Ask what happens after the scan")
       // need someone specific in view; "you should" does too when its condition describes a

@@ -50,6 +50,28 @@ describe('advice detector', () => {
     ['your appendix ultrasound (9 mm, non-compressible) -> get to the ED tonight', 'your appendix ultrasound (9 mm, non-compressible) -> get to the ED tonight'],
     // an addressee phrase ("to the man in this group who asked"), then an imperative after a colon
     ['To the man in this group who asked about his wife\'s slurred speech: call 911 now.', 'To the man in this group who asked about his wife\'s slurred speech: call 911 now.'],
+    // a modal with its subject left out, about the reader's own lab
+    ['Ought to get your potassium rechecked before the next dose.', 'Ought to get your potassium rechecked before the next dose.'],
+    // "what you want is" steers the reader to a test
+    ['What you want is an ultrasound of that knee, not more x-rays.', 'What you want is an ultrasound of that knee, not more x-rays.'],
+    // the author directs "you" in so many words
+    ["I'd urge you to get the echo before your next race.", "I'd urge you to get the echo before your next race."],
+    // a question that directs: why has the reader not acted yet
+    ['why haven\'t you booked the colonoscopy yet??', 'why haven\'t you booked the colonoscopy yet??'],
+    // a threat of harm, leaning on the next sentence's care
+    ['You could lose that eye if you sleep on this. Retina clinic today.', 'You could lose that eye if you sleep on this.'],
+    // a kinship title and a name, no comma, then an imperative
+    ['Uncle Ray just start the inhaler twice a day.', 'Uncle Ray just start the inhaler twice a day.'],
+    // a negated imperative about the reader's care team, a relative named
+    ["Don't let them send your grandpa home without a chest x-ray.", "Don't let them send your grandpa home without a chest x-ray."],
+    // an urgent action inside a conditional with no comma
+    ['if ur jaw hurts and ur sweaty rn call 911 and stop scrolling', 'if ur jaw hurts and ur sweaty rn call 911 and stop scrolling'],
+    // a short lead-in before the imperative, about the reader's own organ
+    ['Real talk: skip the fasting until someone scans your pancreas.', 'Real talk: skip the fasting until someone scans your pancreas.'],
+    // a pointed-at finding as the subject of "needs", outside colleague talk
+    ['Honestly that mole needs a biopsy.', 'Honestly that mole needs a biopsy.'],
+    // an offer to read images, without "your"
+    ['Send it over and I will tell you if the bone is broken.', 'Send it over and I will tell you if the bone is broken.'],
   ])('flags %s', (text, sentence) => {
     const found = advice(text);
     expect(found.map((f) => f.text)).toContain(sentence);
@@ -103,6 +125,22 @@ describe('advice detector', () => {
     ["You'll want to bring snacks to the RSNA poster session."],
     // "sounds like you have" without a diagnosis
     ['Sounds like you have a great team there.'],
+    // an exclamation: "you should see" a queue, not a clinician
+    ['You should see the parking garage at the clinic this morning.'],
+    // a plural audience closes the sentence: general, not one person
+    ['Book your own overdue mammogram, fam.'],
+    // "every time" is a habit for everyone
+    ['Bring your old CDs to every appointment, every time.'],
+    // a crowd thanked, the author's own result
+    ['All of you messaged me about my biopsy. It came back benign.'],
+    // a generic "your own" after a gerund, about the author
+    ['Seeing your own CT as a radiologist is humbling.'],
+    // "Need a read on this CT": the author's elided "I need", to colleagues
+    ['Need a second look at this head CT before rounds.'],
+    // a population before the colon, then an imperative to it
+    ['Men over 50: ask about a PSA test.'],
+    // a list of tests before a comma is no vocative
+    ['Mammogram, MRI, ultrasound, whatever your plan covers, just show up.'],
   ])('does not flag %s', (text) => {
     expect(advice(text)).toEqual([]);
   });
