@@ -61,6 +61,10 @@ const WE_NORM = /\bwe\s+(?:all\s+|really\s+|just\s+|collectively\s+)?(?:should(?
  * book the colonoscopy", "Parents of toddlers: ...", "Women with dense breasts - ask about ...".
  */
 const PUBLIC_ADDRESS = new RegExp(`^\\W{0,4}(?:psa\\s*[:,-]?\\s*)?(?:${phrases.publicGroups.map(escapeRe).join('|').replace(/ /g, '\\s+').replace(/'/g, "['’]")})\\b[^:.!?\\n]{0,60}?(?::|\\s[-–—]\\s)\\s*\\S`, 'i');
+/** "Get your RSV shot", "get the updated booster": a vaccination nudge to whoever reads. */
+const GET_SHOT = /\b(?:get|book|grab|schedule)\s+(?:your|a|the|an)\s+(?:[\w-]+\s+){0,2}?(?:shots?|vaccines?|vaccinations?|boosters?|jabs?)\b/i;
+/** Rhetorical questions that take a side ("Anyone else think the new guidance is too loose?"). */
+const RHETORICAL = new PhraseSet(phrases.rhetoricalCues);
 const NORMATIVE = new RegExp(`\\b(?:${phrases.normativeSubjects.map(escapeRe).join('|').replace(/ /g, '\\s+')})\\s+(?:[\\w'’-]+\\s+){0,2}(?:${phrases.normativeModals.map(escapeRe).join('|').replace(/ /g, '\\s+').replace(/'/g, "['’]")})\\b`, 'i');
 
 interface SentenceCues {
@@ -70,6 +74,10 @@ interface SentenceCues {
   strongOnTopic: boolean;
   /** An explicit opinion marker, or a value judgment or first-person belief about a professional matter. */
   stance: boolean;
+  /** A value judgment, belief or "we should" that is a stance when it or the sentence before is about medicine. */
+  judges: boolean;
+  /** The sentence names medicine, the profession or health policy. */
+  domain: boolean;
   opinion: number;
   policy: number;
   publicCue: number;
@@ -97,6 +105,7 @@ function sentenceCues(text: string): SentenceCues {
   const toks = tokens(text);
   const question = /\?\s*$/.test(text.trim());
   const domain = DOMAIN.test(text, toks) || MEDICAL.test(text, toks) || POLICY.test(text, toks);
+  const judges = EVALUATIVE.test(text, toks) || BELIEF.test(text) || NORMATIVE_STATUS.test(text) || WE_NORM.test(text);
   const c: SentenceCues = {
     present: hasDisclaimer(lower),
     strong: STRONG.test(text, toks),
@@ -104,12 +113,15 @@ function sentenceCues(text: string): SentenceCues {
     // about medicine, the profession or policy ("we need better systems" at the bank is not), or
     // when the draft argues a policy point ("Fix the process." after a workers' comp story).
     strongOnTopic: STRONG.test(text, toks) && (domain || MARKER.test(text, toks)),
-    stance: !question && (MARKER.test(text, toks) || (domain && (EVALUATIVE.test(text, toks) || BELIEF.test(text) || NORMATIVE_STATUS.test(text) || WE_NORM.test(text))) || NORMATIVE.test(text)),
+    stance: (!question && (MARKER.test(text, toks) || (domain && judges) || NORMATIVE.test(text))) || RHETORICAL.test(text, toks),
+    judges: !question && judges,
+    domain,
     opinion: OPINION.count(text, toks),
     policy: POLICY.count(text, toks),
     publicCue: PUBLIC.count(text, toks),
-    noNeed: NO_NEED.test(text, toks),
-    publicHealth: PUBLIC_HEALTH.test(text, toks) || (!question && PUBLIC_ADDRESS.test(text) && (domain || SAFETY.test(text, toks))) || (PUBLIC_VOCATIVE.test(text.trim()) && (MEDICAL.test(text, toks) || SAFETY.test(text, toks))),
+    // "Anyone else think the new guidance is too loose?" takes a side; "anyone else" alone is a question to peers.
+    noNeed: NO_NEED.test(text, toks) && !RHETORICAL.test(text, toks),
+    publicHealth: PUBLIC_HEALTH.test(text, toks) || GET_SHOT.test(text) || (!question && PUBLIC_ADDRESS.test(text) && (domain || SAFETY.test(text, toks))) || (PUBLIC_VOCATIVE.test(text.trim()) && (MEDICAL.test(text, toks) || SAFETY.test(text, toks))),
     medical: MEDICAL.test(text, toks),
     question,
   };
@@ -147,13 +159,16 @@ export function disclaimerDecision(ctx: Pick<DetectContext, 'text' | 'lower' | '
   const policy = cues.reduce((n, c) => n + c.policy, 0);
   const strong = cues.some((c) => c.strongOnTopic) || (policy > 0 && cues.some((c) => c.strong));
   if (strong) bump(0.6, 'opinion');
-  else if (cues.some((c) => c.stance)) bump(0.5, 'opinion');
+  // A judgment whose topic was named in the sentence before: "I've read the trials. I now think it's oversold."
+  else if (cues.some((c, i) => c.stance || (c.judges && i > 0 && cues[i - 1].domain))) bump(0.5, 'opinion');
   const opinion = cues.reduce((n, c) => n + c.opinion, 0);
   const publicCue = cues.reduce((n, c) => n + c.publicCue, 0);
   const medicalAny = cues.some((c) => c.medical);
   if (policy > 0 && opinion > 0) bump(Math.min(0.5, 0.25 * policy), 'policy');
   else if (policy >= 3) bump(0.5, 'policy');
-  if (publicCue > 0 && medicalAny) bump(Math.min(0.6, 0.35 * publicCue), 'public');
+  // "Reminder for anyone reading their reports: ..." is a recommendation to the public whenever the
+  // draft is about medicine or its records, not only when it names a test or a drug.
+  if (publicCue > 0 && (medicalAny || cues.some((c) => c.domain))) bump(Math.min(0.6, 0.35 * publicCue), 'public');
   if (cues.some((c) => c.publicHealth)) bump(0.6, 'public');
   // A medical directive that the advice detector read as general education ("PSA: ... Ask the
   // doctor who ordered the scan") is a recommendation to the public.
@@ -162,7 +177,9 @@ export function disclaimerDecision(ctx: Pick<DetectContext, 'text' | 'lower' | '
     if (!feats.some((f) => f.colleague) && feats.some((f) => !f.question && f.medical && (f.directive === 'imperative' || f.directive === 'you-modal'))) bump(0.35, 'public');
   }
   if (opinion > 0 && medicalAny) bump(Math.min(0.45, 0.12 * opinion), 'opinion');
-  if (cues.some((c) => c.noNeed)) score -= 0.4;
+  // Personal-life and event words ("marathon", "podcast") do not cancel an explicit health
+  // directive to the public ("Hydrate, folks"); they do cancel a loose opinion cue.
+  if (cues.some((c) => c.noNeed) && !cues.some((c) => c.publicHealth)) score -= 0.4;
   const statements = cues.filter((c) => !c.question).length;
   if (statements === 0) score -= 0.5;
   const needed = score >= 0.5;

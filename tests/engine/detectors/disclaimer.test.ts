@@ -54,6 +54,18 @@ describe('disclaimer detector', () => {
     ['Not my area but IMHO the new sepsis bundle is too aggressive with fluids.'],
     // naming one's employer is not a disclaimer
     ['The state should fund rural stroke centers properly. Employer: Northfield Health.'],
+    // a rhetorical question that takes a side, followed by evidence from practice
+    ['Does anyone else think the new lung nodule rules are too lax? We keep finding cancers in the ones we let go.'],
+    // a belief whose topic was named in the sentence before
+    ['I read mammograms for a decade and watched the interval fights come and go. I now think annual is simply better.'],
+    // a vaccination nudge naming the shot, after a credential that is no disclaimer
+    ['Disclaimer: I am a radiologist, not a pharmacist. Still, go get your shingles shot once you turn 50.'],
+    // reassurance to readers of their own reports on a portal
+    ['For anyone reading their own results online: a tiny cyst in the kidney is very common and almost always benign.'],
+    // a health directive to the public after a race story ("marathon" is no reason to stay quiet)
+    ['Two runners in our ED after the marathon today with heat stroke. Drink water, folks.'],
+    // a prediction that a policy will not fix the profession's problem
+    ['Tighter RVU quotas will not fix radiologist burnout. Only more staff will.'],
   ])('reports a missing disclaimer: %s', (text) => {
     const [f] = missing(text);
     expect(f).toBeDefined();
@@ -88,6 +100,10 @@ describe('disclaimer detector', () => {
     ['Whoever scanned the wrong patient folder into PACS, we need to talk.'],
     // a personal superlative about a hobby, not a stance on medicine
     ['Night float is over and honestly the best thing this month was the hospital cafeteria pho.'],
+    // a question to peers with "anyone else", no side taken
+    ['Anyone else going to the breast imaging course in Denver next month?'],
+    // a judgment about the weather after a sentence about work is not a stance on medicine
+    ['Long day in the reading room. This rain is ridiculous.'],
     // no disclaimer needed: conference logistics, congratulations, job post, teaching, personal life
     ['See you at RSNA! My session is Tuesday at 10:30 in room 4B.'],
     ['Congratulations to Dr. Osei on her new role as program director!'],
