@@ -635,6 +635,30 @@ function findReply(ctx: DetectContext, raw: Raw[]): void {
   pushAt(raw, [start, start + m[1].length], 'reply');
 }
 
+/**
+ * A follower addressed by name in a reply about their care, anywhere in the draft: opening a
+ * sentence before an imperative, `I'm` or `, for yours` (`Lena ask them to ...`, `Lena I'm a nurse and your ...`),
+ * or closing a clause (`Sorry about your scan, Lena.`, `Replying to you, Lena: ...`).
+ */
+const REPLY_OPEN_VOCATIVE_RE = new RegExp(
+  String.raw`(?:^|[.!?\n][ \t]*)(\p{Lu}\p{Ll}+)(?:[ \t]+(?=(?:${alt(cues.replyImperatives)})(?![\p{L}']))|[ \t]*,[ \t]*(?=(?:for yours|about your|re your|regarding your|with your|your|you)(?![\p{L}'])))`,
+  'gu',
+);
+const REPLY_CLOSE_VOCATIVE_RE = /,[ \t]*(\p{Lu}\p{Ll}+)[ \t]*(?=[.:!?]|,[ \t]*(?:for yours|please|you|your|i)(?![\p{L}]))/gu;
+function findReplyVocatives(ctx: DetectContext, raw: Raw[]): void {
+  if (!REPLY_CUE.test(ctx.lower)) return;
+  let m: RegExpExecArray | null;
+  for (const re of [REPLY_OPEN_VOCATIVE_RE, REPLY_CLOSE_VOCATIVE_RE]) {
+    re.lastIndex = 0;
+    while ((m = re.exec(ctx.text))) {
+      const w = m[1];
+      if (!personLike(w) || !(isGivenStrict(w) || tagOf(w) === '')) continue;
+      const start = m.index + m[0].indexOf(w);
+      pushAt(raw, [start, start + w.length], 'reply');
+    }
+  }
+}
+
 /** Hashtag prefixes about a patient's care (not `#Team`, `#Go`, `#Support`: fan tags). */
 const PRAYER_PREFIX = /^(?:pray|healing|strong|fight|justice|love)/;
 
@@ -798,6 +822,8 @@ function score(ctx: DetectContext, r: Raw, strong: boolean[], eponyms: Array<[nu
     const honor = /(Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+$/.exec(before)?.[0].trim();
     if (r.source !== 'cue' && r.source !== 'relative' && isPublic(name, honor)) return undefined;
     if (ET_AL.test(after)) return undefined;
+    // a declared pseudonym (`a teacher I'll call Ms. K`, `Rosa (not her real name)`) names nobody
+    if (PSEUDONYM_BEFORE.test(lower.slice(Math.max(0, r.start - 40), r.start)) || PSEUDONYM_AFTER.test(lower.slice(r.end, r.end + 40))) return undefined;
     if (PLACEHOLDERS.has(lc(name).replace(/\s+/g, ' ')) && r.source !== 'cue') return undefined;
     const next = /^[ \t]+(\p{Lu}[\p{L}'’]*)/u.exec(after)?.[1];
     if (next && ORG_AFTER.has(lc(next).replace(/['’]s$/, '')) && r.source !== 'cue' && r.source !== 'relative') return undefined;
@@ -841,6 +867,10 @@ function score(ctx: DetectContext, r: Raw, strong: boolean[], eponyms: Array<[nu
   return { start: r.start, end: r.end, source: r.source, score: Math.max(0, Math.min(1, s)), notes };
 }
 
+const PSEUDONYM_BEFORE = /(?:i'll|i will|i'm going to|let's|let me|we'll|we will|i'd|i shall)[ \t]+call[ \t]+(?:(?:him|her|them|this[ \t]+[\p{L}-]+|the[ \t]+[\p{L}-]+)[ \t]+)?(?:(?:mr|mrs|ms|miss|mx)\.?[ \t]+)?["“']?$/u;
+const PSEUDONYM_AFTER = /^["”']?[ \t]*[(,][ \t]*(?:not (?:his|her|their) (?:real )?name|names? changed|name has been changed|a pseudonym|pseudonym)/;
+const CLINICAL_HISTORY = /(?:family|medical|past|surgical|social|smoking|travel|psychiatric|sexual|obstetric|birth|drug|cardiac)[ \t]+$/;
+
 /** A professional cue among the 6 words either side of the name, inside its sentence. */
 function profInWindow(lower: string, sent: { start: number; end: number }, start: number, end: number): boolean {
   const before = lower.slice(sent.start, start);
@@ -855,6 +885,8 @@ function profInWindow(lower: string, sent: { start: number; end: number }, start
     let m: RegExpExecArray | null;
     while ((m = PROF_RE.exec(text))) {
       if (m.index < lo || m.index >= hi) continue;
+      // `family history`, `past medical history` are a patient's, not the history of medicine
+      if (m[0] === 'history' && CLINICAL_HISTORY.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
       if (!AUTHOR_ROLE.test(text.slice(0, m.index))) return true;
     }
   }
@@ -962,6 +994,7 @@ export const name = defineDetector({
     const draftCue = strong.some(Boolean);
     raw.push(...perParagraph(ctx, draftCue ? 'name-vocatives+cue' : 'name-vocatives', (p) => findVocatives(p, draftCue)));
     findReply(ctx, raw);
+    findReplyVocatives(ctx, raw);
     findPersons(ctx, raw, strong);
     const eponyms = eponymsOf(ctx);
     const kept = dedupe(raw);

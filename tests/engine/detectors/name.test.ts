@@ -101,6 +101,14 @@ describe('name detector', () => {
     ['wrist fx on the film today, hope marcy is okay', ['marcy']],
     // a Spanish honorific
     ['Hoy vino la señora Huamani para su biopsia', ['Huamani']],
+    // a follower addressed at the end of a clause about their diagnosis
+    ['Sorry about your biopsy result, Ingrid. Please ask your surgeon about margins.', ['Ingrid']],
+    // a follower addressed before an imperative about a relative's care
+    ["Wilma ask them to check her potassium, that's the first thing I'd want to know.", ['Wilma']],
+    // a follower addressed mid-draft with `, for yours`
+    ['Many of you asked about your scans. Anneke, for yours: the cyst on your kidney is simple.', ['Anneke']],
+    // `family history` is the follower's, not a professional cue
+    ['Priya, with your family history you should start screening early. Ask your PCP.', ['Priya']],
   ])('finds names in %s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -192,6 +200,12 @@ describe('name detector', () => {
     ['#TeamJackBlack forever'],
     // the author's own relative of a relative
     ["my husband's sister, Annette, is visiting"],
+    // a colleague thanked at the end of a clause, no care cue
+    ['Thanks for the great talk, Priya. Loved it.'],
+    // a declared pseudonym with an honorific
+    ["a retired teacher I'll call Ms. K came back for her five-year scan"],
+    // a declared pseudonym after the name
+    ['Rosa (not her real name) came back for her scan'],
     // a list of eponyms with a head noun inside it
     ["Taught the students today: Crohn's, Hashimoto's, Hodgkin lymphoma, Graves, Addison."],
   ])('ignores %s', (text) => {
