@@ -66,6 +66,10 @@ describe('disclaimer detector', () => {
     ['Two runners in our ED after the marathon today with heat stroke. Drink water, folks.'],
     // a prediction that a policy will not fix the profession's problem
     ['Tighter RVU quotas will not fix radiologist burnout. Only more staff will.'],
+    // a COI statement and a "personal experience" hedge are no disclaimers
+    ['Full disclosure: I hold no stock in any AI vendor. Personal experience only, but autonomous chest X-ray triage is not ready for prime time.'],
+    // "my personal account of" is a story, not a personal-account disclaimer
+    ['My personal account of the night shift: prior auth for MRI is a racket and it hurts patients.'],
   ])('reports a missing disclaimer: %s', (text) => {
     const [f] = missing(text);
     expect(f).toBeDefined();
@@ -100,6 +104,10 @@ describe('disclaimer detector', () => {
     ['Whoever scanned the wrong patient folder into PACS, we need to talk.'],
     // a personal superlative about a hobby, not a stance on medicine
     ['Night float is over and honestly the best thing this month was the hospital cafeteria pho.'],
+    // shorthand disclaimer with an equals sign
+    [`${OPINION} views = mine`],
+    // "I post only for myself" in a bio-like line
+    [`${OPINION}\nI post here only for myself.`],
     // a question to peers with "anyone else", no side taken
     ['Anyone else going to the breast imaging course in Denver next month?'],
     // a judgment about the weather after a sentence about work is not a stance on medicine
