@@ -1,6 +1,6 @@
 import placeWords from '../../../rules/place-words.json';
 import states from '../../../rules/us-states.json';
-import { caseCues, clamp, esc, paragraphAfter, sameParagraph } from '../cues';
+import { caseCues, clamp, esc, paragraphAfter, paragraphBefore, sameParagraph } from '../cues';
 import { parse } from '../nlp';
 import { capitalisedRun, LOCALITY, lowerSet, NOT_PLACE, NOT_SMALL, personBefore, personCueIn, STATE_CODES } from '../places';
 import type { Candidate, DetectContext, Sentence } from '../types';
@@ -36,6 +36,10 @@ const VENUE_RE = new RegExp(String.raw`\b(?:at|near|from|in|outside|by|on|along|
 const AT_LOCALITY_RE = new RegExp(String.raw`\b[Aa]t\s+((?:[A-Z][a-z]+ ){1,2}(?:${LOCALITY_ALT}))\b`, 'g');
 /** After `a guy from X`: what makes him a patient rather than a sales rep (`with a firework injury`, `came in`). */
 const CASE_AFTER = /\b(?:with|who had|whose|came in|in for|in with|presented|brought in|rolled in|showed up|got hit|fell|(?:saw|seen|treated|scanned|admitted|examined) (?:him|her))\b/i;
+/** `based out of X`, `a farm out of X`: a home base (not `ran out of` a drug). */
+const OUT_OF_BEFORE = /\b(?:based|lives|living|live|works|working|farms|farming|ranches|ranching|operates|operating|hails|comes|coming|came|drove|driving|flew|flown|transferred|referred|sent)\s+$/i;
+/** `drove the van out to X`: a trip, not `reached out to` someone. */
+const TRIP_BEFORE = /\b(?:drove|drive|drives|driving|went|go|goes|going|headed|heading|flew|fly|flying|moved|moving|travel(?:l?ed|l?ing|s)?|took|take|taking|brought|bring|ride|rode|riding|hiked|walked|sailed|shipped)\b/i;
 const ROLES = lowerSet(placeWords.roles);
 /** Lower-case words naming a part of a town after its name: the Fruitvale district. */
 const DISTRICT = 'district|neighborhood|neighbourhood|area|side|projects|barrio|section|quarter|ward';
@@ -189,7 +193,10 @@ export const location = defineDetector({
       if (NOT_SMALL.has(name.toLowerCase()) || NOT_SMALL.has(words.slice(0, 2).join(' ').toLowerCase()) || NOT_SMALL.has(words[0].toLowerCase())) continue;
       if (/[’']s$/.test(name) || EPONYM_NEXT.test(text.slice(e, e + 14))) continue;
       if (words.length === 1 && /^[A-Z]\.?$/.test(words[0])) continue;
-      const p = m[1].toLowerCase();
+      const p = m[1].toLowerCase().replace(/\s+/g, ' ');
+      // `ran out of Eliquis`, `reached out to Priya`: only a trip or a person's home base counts
+      if (p === 'out of' && !personBefore(text, m.index!) && !OUT_OF_BEFORE.test(text.slice(Math.max(0, m.index! - 20), m.index!))) continue;
+      if (p === 'out to' && !TRIP_BEFORE.test(paragraphBefore(text, m.index!, 40))) continue;
       const base = p === 'in' || p === 'off' || p === 'around' ? 0.3 : 0.35;
       let bonus = 0;
       const notes: string[] = [];
@@ -213,18 +220,20 @@ export const location = defineDetector({
       add(s, e, `after-${p.replace(/\s+/g, '-')}`, base, w.score, [...notes, ...w.notes]);
     }
 
-    // 6a. An island named with `on`, in a paragraph that speaks of the island
-    if (/\bisland\b/i.test(text)) {
-      for (const m of text.matchAll(ON_ISLAND_RE)) {
-        const at = m.index! + m[0].length;
-        const span = capitalisedRun(text, at);
-        if (!span || out.some((c) => c.start <= at && at < c.end)) continue;
-        const [s, e, words] = span;
-        if (words.length > 2 || NOT_SMALL.has(text.slice(s, e).toLowerCase()) || EPONYM_NEXT.test(text.slice(e, e + 14))) continue;
-        const pb = personBefore(text, m.index!);
-        const w = weigh(s, 0.35, true, pb === 2 || (pb === 1 && clinicalNear(s) && CASE_AFTER.test(paragraphAfter(text, e, 80).split(/[.!?](?:\s|$)/)[0])));
-        if (w) add(s, e, 'on-island', 0.35, w.score, w.notes);
-      }
+    // 6a. An island with `on`: `on Grell Island`, or `a lobsterman on Grell` in a paragraph that
+    // speaks of the island (`on` + a capital is otherwise a drug or a weekday: `on Keppra`)
+    const islandNamed = /\bisland\b/i.test(text);
+    for (const m of text.matchAll(ON_ISLAND_RE)) {
+      const at = m.index! + m[0].length;
+      const span = capitalisedRun(text, at);
+      if (!span || out.some((c) => c.start <= at && at < c.end)) continue;
+      const [s, e, words] = span;
+      if (words.length > 3 || NOT_SMALL.has(text.slice(s, e).toLowerCase()) || EPONYM_NEXT.test(text.slice(e, e + 14))) continue;
+      const pb = personBefore(text, m.index!);
+      const isle = words.length > 1 && /^(?:Island|Isle|Key|Cay)$/.test(words[words.length - 1]);
+      if (!isle && !(islandNamed && pb)) continue;
+      const w = weigh(s, 0.35, true, pb === 2 || (pb === 1 && clinicalNear(s)));
+      if (w) add(s, e, 'on-island', 0.35, w.score, w.notes);
     }
     // 6a'. An intersection: the corner of Elm and Grant, at Main & 5th
     for (const m of text.matchAll(CROSS_RE)) {

@@ -42,6 +42,8 @@ describe('location detector', () => {
     ['Fourth cyclist this year from the corner of Alder and 12th, a 30-year-old with a femur fracture', ['Alder and 12th']],
     // "on X" for an island, when the paragraph calls it an island
     ['A 70-year-old lobsterman on Frenchboro came in with a hand infection. He takes the mail boat off the island twice a month.', ['Frenchboro']],
+    // "on X Island" names the island itself
+    ['The 55-year-old ferry mechanic on Tarrow Island came in with a crush injury', ['Tarrow Island']],
     // "out to" a neighbourhood on an outreach day
     ['We took the mobile clinic out to Sunnyslope and scanned a 50-year-old with a mass', ['Sunnyslope']],
   ])('finds %s', (text, expected) => {
@@ -84,6 +86,12 @@ describe('location detector', () => {
     ['Flew back from the meeting with a friend from Denver'],
     // the author's own island, no case
     ['I live on Bainbridge Island and commute by ferry'],
+    // "ran out of" a drug is not a home base
+    ['My 70-year-old patient ran out of Eliquis and came in with a PE'],
+    // "reached out to" a person is not a trip
+    ['I reached out to Priya about the 60-year-old with the mass'],
+    // a drug after "on" in a paragraph that mentions an island, with no person before it
+    ['Our patient is on Keppra; the island clinic is closed on Sundays'],
   ])('ignores %s', (text) => {
     expect(places(text)).toEqual([]);
   });
