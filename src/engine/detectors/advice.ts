@@ -379,7 +379,8 @@ export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>):
     // it" is not); a bare imperative may lean on its neighbour ("Please go." after the ER line).
     const short = s.text.split(/\s+/).length <= 10;
     // "stop X until someone checks your gallbladder": an imperative about the reader's own body
-    const medicalEnough = f.medical || (f.directive === 'imperative' && f.ownBody) || ((f.directive === 'imperative' || f.directive === 'would') && near && short);
+    // or a pointed-at finding outside colleague talk ("why haven't you had that mole looked at")
+    const medicalEnough = f.medical || (f.directive === 'imperative' && f.ownBody) || (f.deictic && !colleague) || ((f.directive === 'imperative' || f.directive === 'would') && near && short);
     if (f.directive && medicalEnough && addressed && !f.deferralOnly) {
       // Third-person subjects ("he needs") and bare imperatives ("Ask what happens after the scan")
       // need someone specific in view; "you should" does too when its condition describes a

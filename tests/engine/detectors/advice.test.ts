@@ -70,6 +70,8 @@ describe('advice detector', () => {
     ['Real talk: skip the fasting until someone scans your pancreas.', 'Real talk: skip the fasting until someone scans your pancreas.'],
     // a pointed-at finding as the subject of "needs", outside colleague talk
     ['Honestly that mole needs a biopsy.', 'Honestly that mole needs a biopsy.'],
+    // a directing question about a pointed-at body finding, no question mark
+    ["why haven't you had that rash looked at yet", "why haven't you had that rash looked at yet"],
     // an offer to read images, without "your"
     ['Send it over and I will tell you if the bone is broken.', 'Send it over and I will tell you if the bone is broken.'],
   ])('flags %s', (text, sentence) => {
@@ -139,6 +141,8 @@ describe('advice detector', () => {
     ['Need a second look at this head CT before rounds.'],
     // a population before the colon, then an imperative to it
     ['Men over 50: ask about a PSA test.'],
+    // a directing-shaped question about reporting software, to colleagues
+    ['Why are you still dictating into the old template for MRI reports?'],
     // a list of tests before a comma is no vocative
     ['Mammogram, MRI, ultrasound, whatever your plan covers, just show up.'],
   ])('does not flag %s', (text) => {
