@@ -337,6 +337,9 @@ export interface AdviceSentence {
 }
 
 /** The advice sentences of a draft, from cached per-sentence features and draft-level cues. */
+/** A statement about a result, not a machine or a workflow ("your CT is the bottleneck"). */
+const FINDING_WORD = /\b(?:report|results?|findings?|label|impression|reading|shows?|showed|says|said|numbers|levels?|nodules?|mass|lesion|cyst|fracture|tear|score|stage|grade|diagnosis)\b/i;
+
 export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>): AdviceSentence[] {
   const feats = ctx.sentences.map((s) => sentenceFeatures(s.text));
   const handleReply = HANDLE_START.test(ctx.text.trimStart());
@@ -357,7 +360,7 @@ export function adviceSentences(ctx: Pick<DetectContext, 'text' | 'sentences'>):
   // directs care also puts one person in view.
   const population = feats.some((f) => f.genericIf);
   const specificPerson = () =>
-    (specificMemo ??= reply() || feats.some((f) => !f.question && (f.relative || (f.ownFindings && f.medical && (f.interprets || f.directive !== '' || (f.addressed && !population && !f.hypothetical))) || (f.deictic && !colleague && f.directive !== ''))));
+    (specificMemo ??= reply() || feats.some((f, i) => !f.question && (f.relative || (f.ownFindings && f.medical && (f.interprets || f.directive !== '' || (f.addressed && !population && !f.hypothetical && FINDING_WORD.test(ctx.sentences[i].text)))) || (f.deictic && !colleague && f.directive !== ''))));
   const out: AdviceSentence[] = [];
   feats.forEach((f, i) => {
     const s = ctx.sentences[i];

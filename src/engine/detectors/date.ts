@@ -65,7 +65,7 @@ const DATE_LABEL_BEFORE = /(?:date|dob|dos)\s*[:#=]?\s*$/i;
 const SLASH_BEFORE = /\b(?:on|admitted|admit|discharged|dos|seen|scanned|dated|mammo|mammogram|us|ultrasound|ct|cta|mri|mr|biopsy|x-ray|xr|cxr|pet|exam|study|surgery|visit|his|her|a|the)\s*:?\s*$/i;
 const SLASH_AFTER = /^\s*(?:ct|cta|mri|mr|mammo|mammogram|us|ultrasound|x-ray|xr|cxr|pet|scan|study|exam|biopsy|visit|admission|admit|discharge|d\/c|readmission|surgery|op|appt|appointment|follow-up|f\/u|films|imaging|labs|→|->)(?![\w/])/i;
 /** Generic or future weekdays: "on a Saturday", "every Monday", "next Friday". */
-const GENERIC_BEFORE = /\b(?:a|every|each|next|coming|this coming|until|by|till|tomorrow|following|starting|beginning|as of|effective|from)\s+$/i;
+const GENERIC_BEFORE = /\b(?:a|every|each|next|coming|this coming|until|by|till|tomorrow|following|starting|beginning|as of|effective)\s+$/i;
 /** What happened to a patient that day (went home, admitted, died): a weekday, holiday or bare day in its sentence dates care. */
 const CARE_EVENT = phraseRegex(words.careEvents);
 /** "On Wednesday he brought...": a weekday or holiday after "on" in a past-tense story is a day that happened. */

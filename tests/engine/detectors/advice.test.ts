@@ -87,6 +87,8 @@ describe('advice detector', () => {
   it.each([
     // general education to a population
     ['Patients with new headaches should discuss imaging with their doctor.'],
+    // a numbered list of lessons: "your CT" is the department's scanner, not someone's study
+    ['Lessons from the mass-casualty drill:\n1. Your CT is the bottleneck.\n2. Put a radiologist in the trauma bay.'],
     // a hypothetical about anyone's report, in general teaching
     ['If your mammogram report says extremely dense, it is worth asking about supplemental ultrasound.'],
     // a title and a name as the subject, not an address

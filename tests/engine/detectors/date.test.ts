@@ -40,6 +40,8 @@ describe('date detector', () => {
     ['03/02 admit, 03/11 discharge, back in our ER by 03/15. so tired of this cycle', '03/15'],
     // the discharge date after its slash date
     ['03/02 admit, 03/11 discharge, back in our ER by 03/15. so tired of this cycle', '03/11'],
+    // "from" a night's event (origin, not a start day)
+    ['The 15yo from Saturday night\'s house fire has 30% burns on his CT.', 'Saturday night'],
   ])('finds %s', (text, expected) => {
     expect(texts(text)).toContain(expected);
   });
