@@ -93,7 +93,8 @@ export function caseCues(ctx: DetectContext): CaseCues {
   return cues;
 }
 
-const BLANK_LINE = /\n[ \t]*\n/;
+/** A blank line (it may hold spaces or tabs): where a paragraph ends (scope.ts splits drafts on it). */
+export const BLANK_LINE = /\n[ \t]*\n/;
 
 /**
  * Whether no blank line separates two sentences: neighbouring-sentence cues count only inside

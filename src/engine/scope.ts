@@ -1,5 +1,5 @@
 import { boundedCache, setBounded } from './bounded';
-import { caseCues } from './cues';
+import { BLANK_LINE, caseCues } from './cues';
 import type { Candidate, DetectContext, Detector, Sentence } from './types';
 
 /**
@@ -15,7 +15,7 @@ import type { Candidate, DetectContext, Detector, Sentence } from './types';
  */
 
 /** A blank line (optionally holding spaces or tabs) and the whitespace after it. */
-const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
+const PARAGRAPH_BREAK = new RegExp(`${BLANK_LINE.source}\\s*`, 'g');
 /** Distinct paragraphs remembered (with every paragraph-scoped detector's result for each). */
 const MAX_PARAGRAPHS = 1000;
 /** A longer paragraph is scanned but not kept: the cache stays a few MB at most. */

@@ -36,6 +36,15 @@ function choose(input: HTMLInputElement, files: File[]) {
 }
 
 const png = (name: string) => new File([new Uint8Array([137, 80, 78, 71])], name, { type: 'image/png', lastModified: 1 });
+
+/** Drops `file` onto the compose box, as a drag from the desktop does. */
+function dropImage(target: HTMLElement, file: File) {
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  const drop = new Event('drop', { bubbles: true }) as DragEvent;
+  Object.defineProperty(drop, 'dataTransfer', { value: dt });
+  target.dispatchEvent(drop);
+}
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => {
@@ -100,11 +109,7 @@ describe('createAttachments', () => {
 
   it('dropped and pasted images count for the compose box they land on', () => {
     const { ta, att } = setup();
-    const dt = new DataTransfer();
-    dt.items.add(png('dropped.png'));
-    const drop = new Event('drop', { bubbles: true }) as DragEvent;
-    Object.defineProperty(drop, 'dataTransfer', { value: dt });
-    ta.dispatchEvent(drop);
+    dropImage(ta, png('dropped.png'));
     expect(att.views(ta).map((v) => v.name)).toEqual(['dropped.png']);
   });
 
@@ -126,11 +131,7 @@ describe('createAttachments', () => {
 
   it('replace on a dropped image: a copy to download, the user is told to swap it, and it stays flagged', async () => {
     const { ta, att } = setup();
-    const dt = new DataTransfer();
-    dt.items.add(png('dropped.png'));
-    const drop = new Event('drop', { bubbles: true }) as DragEvent;
-    Object.defineProperty(drop, 'dataTransfer', { value: dt });
-    ta.dispatchEvent(drop);
+    dropImage(ta, png('dropped.png'));
     checks[0].resolve(withPhi());
     await att.settled(ta);
     expect(att.views(ta)[0].replace).toBe('upload');
